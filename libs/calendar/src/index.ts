@@ -1,0 +1,2 @@
+export * from './iso-date.util';
+export * from './working-calendar';
