@@ -1,0 +1,6 @@
+export type { MailAttachment, Mailer, OutgoingMail, SendResult } from './mailer';
+export { MailDeliveryError, PermanentMailError, TransientMailError } from './mail-errors';
+export { classifyMailError } from './classify-mail-error';
+export { createSmtpMailer } from './smtp.mailer';
+export type { SmtpMailerOptions } from './smtp.mailer';
+export * from './templates';

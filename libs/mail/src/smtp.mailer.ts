@@ -1,0 +1,62 @@
+import nodemailer from 'nodemailer';
+import { classifyMailError } from './classify-mail-error';
+import type { Mailer, OutgoingMail, SendResult } from './mailer';
+
+export { PermanentMailError, TransientMailError } from './mail-errors';
+
+export interface SmtpMailerOptions {
+  /** Keep connections open between sends (worth it for digests and reminder bursts). */
+  pool?: boolean;
+  /** Upper bound on parallel connections when pooling; relays often throttle above a few. */
+  maxConnections?: number;
+}
+
+/**
+ * Nodemailer's defaults (2 min to connect, 10 min idle) outlast any sensible activity timeout; a send
+ * that hangs should fail as transient and be retried by the workflow instead.
+ */
+const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
+/** A Mailer over any SMTP relay, e.g. `smtp://user:pass@relay:587` or the in-process sink's URL. */
+export function createSmtpMailer(smtpUrl: string, options: SmtpMailerOptions = {}): Mailer {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: options.pool ?? false,
+    maxConnections: options.maxConnections,
+    ...TIMEOUTS,
+  });
+
+  return {
+    async send(mail: OutgoingMail): Promise<SendResult> {
+      try {
+        const info = await transport.sendMail({
+          messageId: mail.messageId,
+          from: mail.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: mail.headers,
+          attachments: mail.attachments?.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
+          // Attachments come from our own storage; never let a message body make us read files or URLs.
+          disableFileAccess: true,
+          disableUrlAccess: true,
+        });
+        return {
+          accepted: info.accepted.map(String),
+          rejected: info.rejected.map(String),
+          response: String(info.response),
+        };
+      } catch (err) {
+        throw classifyMailError(err);
+      }
+    },
+    async close(): Promise<void> {
+      transport.close();
+    },
+  };
+}
