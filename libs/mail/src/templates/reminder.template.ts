@@ -40,10 +40,7 @@ function viWords(ctx: DeliverableMailContext, due: string, deadline: string): Re
     subject: `[Nhắc việc] Kế hoạch ${ctx.planNumber} – ${ctx.obligationTitle} – ${dueSuffix}`,
     greeting: `Kính gửi: ${ctx.unitName},`,
     intro: `Hệ thống dondoc trân trọng nhắc đơn vị về nhiệm vụ sau theo Kế hoạch số ${ctx.planNumber} (${ctx.planTitle}).`,
-    notice:
-      left === 0
-        ? `Hôm nay (${due}) là hạn cuối để hoàn thành nhiệm vụ.`
-        : `Hạn hoàn thành ${due}: ${deadline}.`,
+    notice: `Hạn hoàn thành ${due}: ${deadline}.`,
     actionIntro: 'Để nộp văn bản, đề nghị gia hạn hoặc báo cáo vướng mắc, vui lòng truy cập:',
     actionLabel: 'Mở nhiệm vụ trên dondoc',
     alreadyDone: 'Nếu đơn vị đã nộp văn bản, xin vui lòng bỏ qua thư này.',
@@ -57,7 +54,7 @@ function enWords(ctx: DeliverableMailContext, due: string, deadline: string): Re
     subject: `[Reminder] Plan ${ctx.planNumber} – ${ctx.obligationTitle} – ${dueSuffix}`,
     greeting: `To: ${ctx.unitName},`,
     intro: `dondoc kindly reminds your unit of the following obligation under Plan No. ${ctx.planNumber} (${ctx.planTitle}).`,
-    notice: left === 0 ? `Today (${due}) is the deadline.` : `Due ${due}: ${deadline}.`,
+    notice: `Due ${due}: ${deadline}.`,
     actionIntro: 'To submit the document, request an extension or report a problem, please open:',
     actionLabel: 'Open the obligation in dondoc',
     alreadyDone: 'If your unit has already submitted, please disregard this message.',
