@@ -17,6 +17,8 @@ const ignore = ['/node_modules/', '/dist/', '/.data/', '/.tools/'];
 
 module.exports = {
   testTimeout: 60_000,
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/*.spec.ts'], testPathIgnorePatterns: [...ignore, '<rootDir>/workflows/test/'] },
     { ...shared, displayName: 'workflow', testMatch: ['<rootDir>/workflows/test/**/*.spec.ts'], testPathIgnorePatterns: ignore },

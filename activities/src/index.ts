@@ -1,0 +1,2 @@
+export * from './deliverable/deliverable.activities';
+export * from './deliverable/message-id.util';

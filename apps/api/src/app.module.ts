@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DondocConfig } from '@dondoc/config';
+import { DeliverablesModule } from './deliverables/deliverables.module';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: DondocConfig): DynamicModule {
+    return { module: AppModule, imports: [InfrastructureModule.forRoot(config), HealthModule, DeliverablesModule] };
+  }
+}

@@ -1,0 +1,32 @@
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DondocConfig } from '@dondoc/config';
+import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation.pipe';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
+
+/** The whole HTTP application, shared by main.ts and the e2e tests. */
+export async function createApp(config: DondocConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('dondoc API')
+    .setDescription(
+      'Đôn đốc: deadlines, reminders and submissions for Party committee plans. ' +
+        'Every error is `application/problem+json` naming the field at fault.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

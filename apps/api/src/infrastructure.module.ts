@@ -1,0 +1,47 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import * as fs from 'node:fs';
+import { DataSource } from 'typeorm';
+import { DondocConfig } from '@dondoc/config';
+import { createDataSource } from '@dondoc/persistence';
+import { DATA_SOURCE, DONDOC_CONFIG, TEMPORAL_CLIENT } from './tokens';
+
+async function connectTemporal(config: DondocConfig): Promise<Client> {
+  const t = config.temporal;
+  const connection = await Connection.connect({
+    address: t.address,
+    apiKey: t.apiKey,
+    tls: t.tls
+      ? t.tlsCertPath && t.tlsKeyPath
+        ? { clientCertPair: { crt: fs.readFileSync(t.tlsCertPath), key: fs.readFileSync(t.tlsKeyPath) } }
+        : true
+      : undefined,
+  });
+  return new Client({ connection, namespace: t.namespace });
+}
+
+/** Config, the DataSource and the Temporal client: built once, closed on shutdown. */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  static forRoot(config: DondocConfig) {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: DONDOC_CONFIG, useValue: config },
+        { provide: DATA_SOURCE, useFactory: () => createDataSource(config.databaseUrl).initialize() },
+        { provide: TEMPORAL_CLIENT, useFactory: () => connectTemporal(config) },
+      ],
+      exports: [DONDOC_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.dataSource.destroy(), this.temporal.connection.close()]);
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '@dondoc/config';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port);
+}
+
+main().catch((e) => {
+  // eslint-disable-next-line no-console
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

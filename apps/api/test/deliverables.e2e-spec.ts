@@ -1,0 +1,137 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadConfig } from '@dondoc/config';
+import { SmtpSink } from '@dondoc/mail';
+import {
+  createTestDatabase,
+  DevTemporal,
+  RunningTestWorker,
+  seedTestUnit,
+  startDevTemporal,
+  startTestWorker,
+  TEST_TASK_QUEUE,
+  TEST_UNIT,
+  TestDatabase,
+} from '@dondoc/testing';
+import { createApp } from '../src/create-app';
+
+/** The slice through HTTP on the real stack: dev server, worker, PostgreSQL, SMTP sink, Nest app. */
+describe('deliverables API (e2e on the Temporal dev server)', () => {
+  let temporal: DevTemporal;
+  let db: TestDatabase;
+  let sink: SmtpSink;
+  let worker: RunningTestWorker;
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    [temporal, db, sink] = await Promise.all([startDevTemporal(), createTestDatabase(), SmtpSink.start()]);
+    await seedTestUnit(db.dataSource);
+    worker = await startTestWorker({ connection: temporal.nativeConnection, dataSource: db.dataSource, smtpUrl: sink.smtpUrl });
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: temporal.server.address,
+      TEMPORAL_TASK_QUEUE: TEST_TASK_QUEUE,
+      SMTP_URL: sink.smtpUrl,
+      LOG_LEVEL: 'warn',
+    });
+    app = await createApp(config);
+    await app.init();
+    http = request(app.getHttpServer());
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await worker?.stop();
+    await Promise.allSettled([temporal?.stop(), db?.drop(), sink?.stop()]);
+  });
+
+  const body = {
+    planId: '22-KH-TU',
+    obligationId: 'implementation-plan',
+    unitId: TEST_UNIT.id,
+    period: '2031',
+    title: 'Kế hoạch học tập và triển khai thực hiện Chuyên đề toàn khóa',
+    dueDate: '2031-09-15',
+    requiredContents: ['decision-148'],
+  };
+  const id = `22-KH-TU:implementation-plan:${TEST_UNIT.id}:2031`;
+
+  async function waitForVersion(min: number) {
+    for (let i = 0; i < 100; i++) {
+      const res = await http.get(`/deliverables/${id}`);
+      if (res.body.version >= min) return res.body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`read model never reached version ${min}`);
+  }
+
+  it('GET /health checks PostgreSQL and Temporal', async () => {
+    const res = await http.get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { postgres: 'ok', temporal: 'ok' } });
+  });
+
+  it('serves the OpenAPI document at /docs', async () => {
+    const res = await http.get('/docs/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/deliverables', '/deliverables/{id}', '/deliverables/{id}/submissions']),
+    );
+    expect(res.body.components.schemas.ProblemDto).toBeDefined();
+  });
+
+  it('refuses a malformed body with problem+json naming each field, and starts nothing', async () => {
+    const res = await http
+      .post('/deliverables')
+      .send({ ...body, dueDate: '2031-02-30', planId: 'bad id', extra: 1 })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dueDate', 'extra', 'planId']);
+    expect((await http.get('/deliverables').expect(200)).body.total).toBe(0);
+  });
+
+  it('refuses an unknown unit with 422 on unitId', async () => {
+    const res = await http.post('/deliverables').send({ ...body, unitId: 'NO-SUCH-UNIT' }).expect(422);
+    expect(res.body.errors).toEqual([{ field: 'unitId', reason: 'no unit NO-SUCH-UNIT' }]);
+  });
+
+  it('creates a deliverable idempotently, with search attributes on the workflow', async () => {
+    const first = await http.post('/deliverables').send(body).expect(201);
+    expect(first.body).toMatchObject({ id, status: 'open', workflowId: `deliverable:${id}` });
+    const again = await http.post('/deliverables').send(body).expect(200);
+    expect(again.body.id).toBe(id);
+
+    const view = await waitForVersion(1);
+    expect(view.nextReminderAt).toBe('2031-09-01T01:00:00.000Z'); // 10 working days before Mon 15/09/2031, 08:00 +07
+    const description = await temporal.client.workflow.getHandle(`deliverable:${id}`).describe();
+    expect(description.typedSearchAttributes.get({ name: 'DondocUnit', type: 'KEYWORD' } as never)).toBe(TEST_UNIT.id);
+  });
+
+  it('rejects a submission from another unit and changes nothing', async () => {
+    const before = await waitForVersion(1);
+    const res = await http
+      .post(`/deliverables/${id}/submissions`)
+      .send({ unitId: 'TU-KHAC', documentName: 'x.pdf', coveredContents: ['decision-148'] })
+      .expect(422);
+    expect(res.body.errors).toEqual([{ field: 'unitId', reason: `this deliverable is owed by unit ${TEST_UNIT.id}, not TU-KHAC` }]);
+    expect((await http.get(`/deliverables/${id}`)).body).toEqual(before);
+  });
+
+  it('takes a good submission synchronously; the read model shows submitted; a second one conflicts', async () => {
+    const res = await http
+      .post(`/deliverables/${id}/submissions`)
+      .send({ unitId: TEST_UNIT.id, documentName: 'ke-hoach.pdf', coveredContents: ['decision-148'] })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'submitted', nextReminderAt: null, submission: { documentName: 'ke-hoach.pdf' } });
+    const list = await http.get('/deliverables').query({ unitId: TEST_UNIT.id, status: 'submitted' }).expect(200);
+    expect(list.body).toMatchObject({ total: 1, page: 1, items: [{ id }] });
+    await http
+      .post(`/deliverables/${id}/submissions`)
+      .send({ unitId: TEST_UNIT.id, documentName: 'again.pdf', coveredContents: ['decision-148'] })
+      .expect(409);
+  });
+
+  it('answers 404 as problem+json for an unknown deliverable', async () => {
+    const res = await http.get('/deliverables/a:b:c:d').expect(404);
+    expect(res.body).toMatchObject({ status: 404, title: 'Not found' });
+  });
+});

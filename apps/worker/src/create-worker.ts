@@ -1,0 +1,37 @@
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createDeliverableActivities } from '@dondoc/activities';
+import { Mailer } from '@dondoc/mail';
+
+export interface DondocWorkerDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  dataSource: DataSource;
+  mailer: Mailer;
+  publicUrl: string;
+  mailFrom: string;
+  /** A prebuilt bundle (tests build it once); otherwise the worker bundles workflows/src at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Test hook: wrap activities, e.g. to inject a fault after the real work is done. */
+  wrapActivities?: (activities: Record<string, (...args: never[]) => Promise<unknown>>) => object;
+}
+
+export const WORKFLOWS_PATH = require.resolve('@dondoc/workflows');
+
+/** One worker process runs every workflow type and every activity on one task queue. */
+export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
+  const activities = createDeliverableActivities({
+    dataSource: d.dataSource,
+    mailer: d.mailer,
+    publicUrl: d.publicUrl,
+    mailFrom: d.mailFrom,
+  });
+  return Worker.create({
+    connection: d.connection,
+    namespace: d.namespace,
+    taskQueue: d.taskQueue,
+    ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: d.wrapActivities ? d.wrapActivities(activities) : activities,
+  });
+}

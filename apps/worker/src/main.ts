@@ -1,0 +1,41 @@
+import { NativeConnection } from '@temporalio/worker';
+import * as fs from 'node:fs';
+import { loadConfig } from '@dondoc/config';
+import { createSmtpMailer } from '@dondoc/mail';
+import { createDataSource } from '@dondoc/persistence';
+import { createDondocWorker } from './create-worker';
+
+/** The Temporal worker process: no HTTP port; stops cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  const mailer = createSmtpMailer(config.smtpUrl, { pool: true });
+  const t = config.temporal;
+  const connection = await NativeConnection.connect({
+    address: t.address,
+    apiKey: t.apiKey,
+    tls: t.tls
+      ? t.tlsCertPath && t.tlsKeyPath
+        ? { clientCertPair: { crt: fs.readFileSync(t.tlsCertPath), key: fs.readFileSync(t.tlsKeyPath) } }
+        : true
+      : undefined,
+  });
+  const worker = await createDondocWorker({
+    connection,
+    namespace: t.namespace,
+    taskQueue: t.taskQueue,
+    dataSource,
+    mailer,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+  });
+  // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and drains in-flight tasks.
+  await worker.run();
+  await Promise.all([connection.close(), dataSource.destroy(), mailer.close()]);
+}
+
+main().catch((e) => {
+  // eslint-disable-next-line no-console
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+export * from './temporal-binaries';
+export * from './temporal-dev-server';
+export * from './embedded-postgres';
+export * from './wait-for';
+export * from './repo-root';

@@ -1,0 +1,44 @@
+/**
+ * Started once per jest run by libs/testing/src/global-setup.js: one embedded PostgreSQL (each test
+ * file then makes its own database) and one workflow bundle (so each worker does not re-bundle).
+ * Prints one JSON line with what it started, then lives until its parent closes stdin.
+ */
+import { bundleWorkflowCode } from '@temporalio/worker';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { freePort } from './wait-for';
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-test-'));
+  fs.chmodSync(dir, 0o755);
+  const external = process.env.TEST_DATABASE_URL;
+  const pg = external ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'postgres' });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@dondoc/workflows'), logger: quietLogger });
+  const bundlePath = path.join(dir, 'workflow-bundle.js');
+  fs.writeFileSync(bundlePath, code);
+  process.stdout.write(`${JSON.stringify({ adminUrl: external ?? pg!.url, bundlePath })}\n`);
+  const stop = async () => {
+    await pg?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.stdin.on('end', stop);
+  process.stdin.resume();
+  process.on('SIGTERM', stop);
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (m: string) => process.stderr.write(`${m}\n`),
+  error: (m: string) => process.stderr.write(`${m}\n`),
+};
+
+main().catch((e) => {
+  process.stderr.write(`test services failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

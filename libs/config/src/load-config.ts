@@ -1,0 +1,127 @@
+import {
+  DondocConfig,
+  parseBoolean,
+  parseHostPort,
+  parseOneOf,
+  parsePort,
+  parseString,
+  parseUrl,
+  SettingSpec,
+} from './config.schema';
+
+export const SETTINGS = {
+  PORT: { key: 'PORT', default: '3000', parse: parsePort, description: 'HTTP port of the API' },
+  PUBLIC_URL: {
+    key: 'PUBLIC_URL',
+    default: 'http://localhost:3000',
+    parse: parseUrl('http', 'https'),
+    description: 'Base URL people open; links in mail point here',
+  },
+  DATABASE_URL: {
+    key: 'DATABASE_URL',
+    required: true,
+    parse: parseUrl('postgres', 'postgresql'),
+    description: 'PostgreSQL connection string (make up starts an embedded one when unset)',
+  },
+  TEMPORAL_ADDRESS: {
+    key: 'TEMPORAL_ADDRESS',
+    default: 'localhost:7233',
+    parse: parseHostPort,
+    description: 'Temporal frontend host:port (make up starts a dev server when unset)',
+  },
+  TEMPORAL_NAMESPACE: { key: 'TEMPORAL_NAMESPACE', default: 'default', parse: parseString, description: 'Temporal namespace' },
+  TEMPORAL_TASK_QUEUE: { key: 'TEMPORAL_TASK_QUEUE', default: 'dondoc', parse: parseString, description: 'Task queue of the worker' },
+  TEMPORAL_UI_URL: {
+    key: 'TEMPORAL_UI_URL',
+    default: 'http://localhost:8233',
+    parse: parseUrl('http', 'https'),
+    description: 'Temporal Web UI, linked from admin pages',
+  },
+  TEMPORAL_TLS: { key: 'TEMPORAL_TLS', default: 'false', parse: parseBoolean, description: 'Use TLS to reach Temporal' },
+  TEMPORAL_TLS_CERT_PATH: { key: 'TEMPORAL_TLS_CERT_PATH', parse: parseString, description: 'Client certificate (mTLS)' },
+  TEMPORAL_TLS_KEY_PATH: { key: 'TEMPORAL_TLS_KEY_PATH', parse: parseString, description: 'Client key (mTLS)' },
+  TEMPORAL_API_KEY: { key: 'TEMPORAL_API_KEY', parse: parseString, description: 'API key (Temporal Cloud); implies TLS' },
+  SMTP_URL: {
+    key: 'SMTP_URL',
+    default: 'smtp://127.0.0.1:1025',
+    parse: parseUrl('smtp', 'smtps'),
+    description: 'Mail relay (make up starts an in-process sink when unset)',
+  },
+  MAIL_FROM: {
+    key: 'MAIL_FROM',
+    default: 'dondoc <no-reply@dondoc.local>',
+    parse: parseString,
+    description: 'From address of every mail',
+  },
+  MAIL_INBOX_URL: { key: 'MAIL_INBOX_URL', parse: parseUrl('http', 'https'), description: 'Inbox of the embedded SMTP sink' },
+  LOG_LEVEL: {
+    key: 'LOG_LEVEL',
+    default: 'log',
+    parse: parseOneOf('error', 'warn', 'log', 'debug'),
+    description: 'Least severe log level printed',
+  },
+} satisfies Record<string, SettingSpec<unknown>>;
+
+type Settings = typeof SETTINGS;
+type Parsed = { [K in keyof Settings]: ReturnType<Settings[K]['parse']> | undefined };
+
+/** Thrown at boot with every bad key at once, so one restart fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { key: string; reason: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p.key}: ${p.reason}`).join('\n')}\n` +
+        'See .env.example and the configuration table in README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
+  const problems: { key: string; reason: string }[] = [];
+  const values = {} as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(SETTINGS) as [keyof Settings, SettingSpec<unknown>][]) {
+    const raw = env[spec.key] ?? spec.default;
+    if (raw === undefined || raw === '') {
+      if (spec.required) problems.push({ key: spec.key, reason: 'is required' });
+      continue;
+    }
+    try {
+      values[name] = spec.parse(raw);
+    } catch (e) {
+      problems.push({ key: spec.key, reason: `${(e as Error).message} (got ${JSON.stringify(redact(spec.key, raw))})` });
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const v = values as Parsed;
+  return {
+    port: v.PORT!,
+    publicUrl: v.PUBLIC_URL!.replace(/\/$/, ''),
+    databaseUrl: v.DATABASE_URL!,
+    temporal: {
+      address: v.TEMPORAL_ADDRESS!,
+      namespace: v.TEMPORAL_NAMESPACE!,
+      taskQueue: v.TEMPORAL_TASK_QUEUE!,
+      uiUrl: v.TEMPORAL_UI_URL!.replace(/\/$/, ''),
+      tls: v.TEMPORAL_TLS! || v.TEMPORAL_API_KEY !== undefined,
+      tlsCertPath: v.TEMPORAL_TLS_CERT_PATH,
+      tlsKeyPath: v.TEMPORAL_TLS_KEY_PATH,
+      apiKey: v.TEMPORAL_API_KEY,
+    },
+    smtpUrl: v.SMTP_URL!,
+    mailFrom: v.MAIL_FROM!,
+    mailInboxUrl: v.MAIL_INBOX_URL,
+    logLevel: v.LOG_LEVEL!,
+  };
+}
+
+/** Credentials never reach an error message or a log. */
+function redact(key: string, raw: string): string {
+  if (/KEY|PASSWORD|SECRET/.test(key)) return '***';
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './domain-exception';
+export * from './deliverable-key';
+export * from './deliverable-status';
+export * from './reminder-schedule';
+export * from './submission';

@@ -1,0 +1,35 @@
+import { DataSource } from 'typeorm';
+import { ContactEntity } from './entities/contact.entity';
+import { DeliverableEntity } from './entities/deliverable.entity';
+import { OutboxEntity } from './entities/outbox.entity';
+import { UnitEntity } from './entities/unit.entity';
+import { InitialSchema1764288000000 } from './migrations/1764288000000-initial-schema';
+
+export const ENTITIES = [UnitEntity, ContactEntity, DeliverableEntity, OutboxEntity];
+/** In order. The schema is only ever changed by these, never by `synchronize`. */
+export const MIGRATIONS = [InitialSchema1764288000000];
+
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    poolSize: options.poolSize ?? 10,
+    applicationName: 'dondoc',
+  });
+}
+
+/** Opens a connection, applies pending migrations and returns their names. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = createDataSource(url, { poolSize: 1 });
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

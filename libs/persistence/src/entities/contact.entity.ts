@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ContactRole = 'head' | 'officer';
+export type ContactLanguage = 'vi' | 'en';
+
+/** A person who receives a unit's mail. Personal data: stays in PostgreSQL, never in Temporal or logs. */
+@Entity({ name: 'contacts' })
+export class ContactEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'unit_id', type: 'text' })
+  unitId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text', default: 'officer' })
+  role!: ContactRole;
+
+  @Column({ type: 'text', default: 'vi' })
+  language!: ContactLanguage;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

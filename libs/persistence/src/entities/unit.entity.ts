@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A node of the org tree (Tỉnh ủy, a level-1 committee, a grassroots organisation, a cell…). */
+@Entity({ name: 'units' })
+export class UnitEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ name: 'parent_id', type: 'text', nullable: true })
+  parentId!: string | null;
+
+  /** Effective dating: the tree is reorganised during a term while history stays true. */
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom!: string;
+
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,5 @@
+export * from './test-database';
+export * from './temporal-env';
+export * from './org-fixtures';
+export * from './worker-harness';
+export * from './dev-stack';

@@ -1,0 +1,2 @@
+// The single workflowsPath entry: every workflow type the worker runs.
+export { deliverableWorkflow } from './deliverable/deliverable.workflow';
