@@ -1,5 +1,5 @@
 import { CalendarVietnamese } from 'date-chinese';
-import { IsoDate, parseIsoDate } from './iso-date.util';
+import { addDays, IsoDate, parseIsoDate } from './iso-date.util';
 
 /**
  * A date of the Vietnamese lunisolar calendar. `cycle`/`year` are the 60-year cycle and the year
@@ -38,12 +38,44 @@ export function solarToLunar(d: IsoDate): LunarDate {
   };
 }
 
-/** The solar date of a Vietnamese lunar date. */
+const sameLunar = (a: LunarDate, b: LunarDate) =>
+  a.cycle === b.cycle && a.year === b.year && a.month === b.month && a.leap === b.leap && a.day === b.day;
+
+/** The Gregorian year in which a lunar year begins (date-chinese's epoch is 2636 BCE). */
+function gregorianYearOf(l: LunarDate): number {
+  return -2636 + (l.cycle - 1) * 60 + (l.year - 1);
+}
+
+/**
+ * date-chinese's two directions disagree on a few months: in lunar year 2033 (the "2033 problem",
+ * two months without a major solar term) `fromGregorian` labels 2033-12-22 "11 leap" but
+ * `toGregorian` reads "11 leap" as a month later. We answer from the library's direct conversion
+ * when it round-trips and otherwise walk the months of the lunar year, so that lunarToSolar is
+ * always the exact inverse of solarToLunar. Public holidays use months 1 and 3 only and agree
+ * either way.
+ */
+function searchLunarYear(l: LunarDate): IsoDate | undefined {
+  let monthStart = lunarNewYear(gregorianYearOf(l));
+  for (let months = 0; months < 14; months++) {
+    const label = solarToLunar(monthStart);
+    if (label.month === l.month && label.leap === l.leap) {
+      const candidate = addDays(monthStart, l.day - 1);
+      return sameLunar(solarToLunar(candidate), l) ? candidate : undefined;
+    }
+    const next = addDays(monthStart, 29); // a lunar month has 29 or 30 days
+    monthStart = solarToLunar(next).day === 1 ? next : addDays(next, 1);
+  }
+  return undefined;
+}
+
+/** The solar date of a Vietnamese lunar date; RangeError when no such lunar date exists. */
 export function lunarToSolar(l: LunarDate): IsoDate {
   const key = `${l.cycle}/${l.year}/${l.month}/${l.leap}/${l.day}`;
   let d = toSolarMemo.get(key);
   if (d === undefined) {
-    d = isoOf(converter.set(l.cycle, l.year, l.month, l.leap, l.day).toGregorian());
+    const direct = isoOf(converter.set(l.cycle, l.year, l.month, l.leap, l.day).toGregorian());
+    d = sameLunar(solarToLunar(direct), l) ? direct : searchLunarYear(l);
+    if (d === undefined) throw new RangeError(`No such lunar date: ${key}`);
     toSolarMemo.set(key, d);
   }
   return d;
