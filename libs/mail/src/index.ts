@@ -4,3 +4,5 @@ export { classifyMailError } from './classify-mail-error';
 export { createSmtpMailer } from './smtp.mailer';
 export type { SmtpMailerOptions } from './smtp.mailer';
 export * from './templates';
+export { SmtpSink } from './sink/smtp-sink';
+export type { ReceivedMail, SmtpSinkOptions } from './sink/smtp-sink';
