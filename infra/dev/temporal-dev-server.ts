@@ -23,18 +23,38 @@ export interface RunningDevServer {
 
 /** `--search-attribute` flags: the dev server registers dondoc's business fields at start. */
 export function searchAttributeFlags(): string[] {
-  return DONDOC_SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', `${sa.name}=${devServerType(sa.type)}`]);
+  return DONDOC_SEARCH_ATTRIBUTES.flatMap((sa) => [
+    '--search-attribute',
+    `${sa.name}=${devServerType(sa.type)}`,
+  ]);
 }
 
 function devServerType(type: string): string {
-  const names: Record<string, string> = { KEYWORD: 'Keyword', DATETIME: 'Datetime', TEXT: 'Text', INT: 'Int', BOOL: 'Bool', DOUBLE: 'Double', KEYWORD_LIST: 'KeywordList' };
+  const names: Record<string, string> = {
+    KEYWORD: 'Keyword',
+    DATETIME: 'Datetime',
+    TEXT: 'Text',
+    INT: 'Int',
+    BOOL: 'Bool',
+    DOUBLE: 'Double',
+    KEYWORD_LIST: 'KeywordList',
+  };
   return names[type.toUpperCase()] ?? type;
 }
 
 /** Starts `temporal server start-dev` and resolves when its frontend accepts connections. */
 export async function startTemporalDevServer(o: DevServerOptions): Promise<RunningDevServer> {
   const bin = temporalCli();
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(o.port), '--namespace', o.namespace ?? 'default'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--namespace',
+    o.namespace ?? 'default',
+  ];
   args.push('--log-level', 'warn', ...searchAttributeFlags());
   if (o.dbFile) {
     fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });

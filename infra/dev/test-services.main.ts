@@ -14,8 +14,17 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-test-'));
   fs.chmodSync(dir, 0o755);
   const external = process.env.TEST_DATABASE_URL;
-  const pg = external ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'postgres' });
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@dondoc/workflows'), logger: quietLogger });
+  const pg = external
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: path.join(dir, 'pg'),
+        port: await freePort(),
+        database: 'postgres',
+      });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('@dondoc/workflows'),
+    logger: quietLogger,
+  });
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, code);
   process.stdout.write(`${JSON.stringify({ adminUrl: external ?? pg!.url, bundlePath })}\n`);

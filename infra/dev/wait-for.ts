@@ -5,7 +5,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `probe` until it resolves truthy; fails with `what` and the last error after `timeoutMs`. */
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -16,7 +20,9 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
     }
     await sleep(200);
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`,
+  );
 }
 
 export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {

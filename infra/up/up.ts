@@ -100,7 +100,8 @@ async function main(): Promise<void> {
   const applied = await runMigrations(config.databaseUrl);
   say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
   const ds = await createDataSource(config.databaseUrl, { poolSize: 1 }).initialize();
-  if (await seedDemoOrgIfEmpty(ds)) say('seeded the demo org (Tỉnh ủy Bắc Ninh, BTG, Huyện ủy Tiên Du, Thành ủy Bắc Ninh)');
+  if (await seedDemoOrgIfEmpty(ds))
+    say('seeded the demo org (Tỉnh ủy Bắc Ninh, BTG, Huyện ủy Tiên Du, Thành ủy Bắc Ninh)');
   await ds.destroy();
 
   startApp('worker', 'apps/worker/src/main.ts', env);

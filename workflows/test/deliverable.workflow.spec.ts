@@ -67,7 +67,12 @@ describe('deliverable workflow (time-skipping server, real PostgreSQL and SMTP s
   async function start(extra: Partial<DeliverableInput> = {}) {
     const today = vnDateOf(await env.currentTimeMs());
     const input: DeliverableInput = {
-      key: { planId: '22-KH-TU', obligationId: 'implementation-plan', unitId: TEST_UNIT.id, period: `P${++period}` },
+      key: {
+        planId: '22-KH-TU',
+        obligationId: 'implementation-plan',
+        unitId: TEST_UNIT.id,
+        period: `P${++period}`,
+      },
       title: 'Kế hoạch học tập và triển khai thực hiện Chuyên đề toàn khóa',
       dueDate: cal.rollForward(addDays(today, 30)),
       reminderOffsets: [3, 1, 0],
@@ -89,7 +94,11 @@ describe('deliverable workflow (time-skipping server, real PostgreSQL and SMTP s
     if (ms > 0) await env.sleep(ms);
   }
 
-  const goodSubmission = { unitId: TEST_UNIT.id, documentName: 'ke-hoach-so-15.pdf', coveredContents: ['decision-148'] };
+  const goodSubmission = {
+    unitId: TEST_UNIT.id,
+    documentName: 'ke-hoach-so-15.pdf',
+    coveredContents: ['decision-148'],
+  };
 
   it('sends each reminder exactly once, at 08:00 Vietnam time on the reminder day, to every contact', async () => {
     const { handle, slots } = await start();
@@ -98,7 +107,10 @@ describe('deliverable workflow (time-skipping server, real PostgreSQL and SMTP s
 
     await sleepUntil(new Date(Date.parse(slots[0].at) + MINUTE).toISOString());
     const first = await sink.waitForCount(2, 20_000);
-    expect(first.map((m) => m.to[0]).sort()).toEqual(['binh+hu-tien-du@example.vn', 'van-phong+hu-tien-du@example.vn']);
+    expect(first.map((m) => m.to[0]).sort()).toEqual([
+      'binh+hu-tien-du@example.vn',
+      'van-phong+hu-tien-du@example.vn',
+    ]);
     const vi = first.find((m) => m.to[0].startsWith('van-phong'))!;
     expect(vi.subject).toContain('Nhắc việc');
 
@@ -114,9 +126,14 @@ describe('deliverable workflow (time-skipping server, real PostgreSQL and SMTP s
 
     const result = await handle.executeUpdate(submitUpdate, { args: [goodSubmission] });
     expect(result.status).toBe('submitted');
-    const row = await new DeliverableProjectionRepository(db.dataSource).findById(`22-KH-TU:implementation-plan:${TEST_UNIT.id}:${input.key.period}`);
+    const row = await new DeliverableProjectionRepository(db.dataSource).findById(
+      `22-KH-TU:implementation-plan:${TEST_UNIT.id}:${input.key.period}`,
+    );
     expect(row).toMatchObject({ status: 'submitted', remindersSent: 1, nextReminderAt: null });
-    expect(row!.submission).toMatchObject({ documentName: 'ke-hoach-so-15.pdf', submittedByUnit: TEST_UNIT.id });
+    expect(row!.submission).toMatchObject({
+      documentName: 'ke-hoach-so-15.pdf',
+      submittedByUnit: TEST_UNIT.id,
+    });
 
     await sleepUntil(addDays(input.dueDate, 10) + 'T00:00:00.000Z');
     expect((await handle.result()).status).toBe('submitted');
@@ -132,7 +149,11 @@ describe('deliverable workflow (time-skipping server, real PostgreSQL and SMTP s
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
     expect(cause.type).toBe('SubmissionRejected');
-    expect((cause.details?.[0] as { field: string }[]).map((p) => p.field)).toEqual(['unitId', 'documentName', 'coveredContents']);
+    expect((cause.details?.[0] as { field: string }[]).map((p) => p.field)).toEqual([
+      'unitId',
+      'documentName',
+      'coveredContents',
+    ]);
     expect(await handle.query(statusQuery)).toEqual(before);
     const row = await new DeliverableProjectionRepository(db.dataSource).findById(before.id);
     expect(row).toMatchObject({ status: 'open', version: before.version });
@@ -145,7 +166,8 @@ describe('deliverable workflow (time-skipping server, real PostgreSQL and SMTP s
     await sleepUntil(new Date(Date.parse(slots[0].at) + MINUTE).toISOString());
     await sink.waitForCount(2, 20_000);
     // Let the retry run: the view only counts the reminder once the activity has completed.
-    for (let i = 0; i < 50 && (await handle.query(statusQuery)).remindersSent === 0; i++) await env.sleep(5_000);
+    for (let i = 0; i < 50 && (await handle.query(statusQuery)).remindersSent === 0; i++)
+      await env.sleep(5_000);
     expect((await handle.query(statusQuery)).remindersSent).toBe(1);
     expect(sink.messages()).toHaveLength(2);
     const rows = await new OutboxRepository(db.dataSource).listByWorkflow(handle.workflowId);

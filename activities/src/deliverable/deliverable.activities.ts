@@ -48,7 +48,10 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
     async sendDeliverableReminder(input: ReminderInput): Promise<ReminderResult> {
       const deliverable = await projections.findById(input.deliverableId);
       if (!deliverable) {
-        throw ApplicationFailure.nonRetryable(`no read model row for ${input.deliverableId}`, 'MissingDeliverable');
+        throw ApplicationFailure.nonRetryable(
+          `no read model row for ${input.deliverableId}`,
+          'MissingDeliverable',
+        );
       }
       const unit = await deps.dataSource.getRepository(UnitEntity).findOneBy({ id: deliverable.unitId });
       const contacts = await deps.dataSource

@@ -7,6 +7,9 @@ import { InfrastructureModule } from './infrastructure.module';
 @Module({})
 export class AppModule {
   static forRoot(config: DondocConfig): DynamicModule {
-    return { module: AppModule, imports: [InfrastructureModule.forRoot(config), HealthModule, DeliverablesModule] };
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config), HealthModule, DeliverablesModule],
+    };
   }
 }

@@ -9,7 +9,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  // eslint-disable-next-line no-console
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -27,7 +27,11 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
   beforeAll(async () => {
     [temporal, db, sink] = await Promise.all([startDevTemporal(), createTestDatabase(), SmtpSink.start()]);
     await seedTestUnit(db.dataSource);
-    worker = await startTestWorker({ connection: temporal.nativeConnection, dataSource: db.dataSource, smtpUrl: sink.smtpUrl });
+    worker = await startTestWorker({
+      connection: temporal.nativeConnection,
+      dataSource: db.dataSource,
+      smtpUrl: sink.smtpUrl,
+    });
     const config = loadConfig({
       DATABASE_URL: db.url,
       TEMPORAL_ADDRESS: temporal.server.address,
@@ -74,7 +78,12 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
   it('serves the OpenAPI document at /docs', async () => {
     const res = await http.get('/docs/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/health', '/deliverables', '/deliverables/{id}', '/deliverables/{id}/submissions']),
+      expect.arrayContaining([
+        '/health',
+        '/deliverables',
+        '/deliverables/{id}',
+        '/deliverables/{id}/submissions',
+      ]),
     );
     expect(res.body.components.schemas.ProblemDto).toBeDefined();
   });
@@ -85,12 +94,19 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
       .send({ ...body, dueDate: '2031-02-30', planId: 'bad id', extra: 1 })
       .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dueDate', 'extra', 'planId']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'dueDate',
+      'extra',
+      'planId',
+    ]);
     expect((await http.get('/deliverables').expect(200)).body.total).toBe(0);
   });
 
   it('refuses an unknown unit with 422 on unitId', async () => {
-    const res = await http.post('/deliverables').send({ ...body, unitId: 'NO-SUCH-UNIT' }).expect(422);
+    const res = await http
+      .post('/deliverables')
+      .send({ ...body, unitId: 'NO-SUCH-UNIT' })
+      .expect(422);
     expect(res.body.errors).toEqual([{ field: 'unitId', reason: 'no unit NO-SUCH-UNIT' }]);
   });
 
@@ -101,9 +117,12 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
     expect(again.body.id).toBe(id);
 
     const view = await waitForVersion(1);
-    expect(view.nextReminderAt).toBe('2031-09-01T01:00:00.000Z'); // 10 working days before Mon 15/09/2031, 08:00 +07
+    // 10 working days before Mon 15/09/2031 skip the National Day holiday (Mon 1/9 and Tue 2/9): Thu 28/08, 08:00 +07.
+    expect(view.nextReminderAt).toBe('2031-08-28T01:00:00.000Z');
     const description = await temporal.client.workflow.getHandle(`deliverable:${id}`).describe();
-    expect(description.typedSearchAttributes.get({ name: 'DondocUnit', type: 'KEYWORD' } as never)).toBe(TEST_UNIT.id);
+    expect(description.typedSearchAttributes.get({ name: 'DondocUnit', type: 'KEYWORD' } as never)).toBe(
+      TEST_UNIT.id,
+    );
   });
 
   it('rejects a submission from another unit and changes nothing', async () => {
@@ -112,7 +131,9 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
       .post(`/deliverables/${id}/submissions`)
       .send({ unitId: 'TU-KHAC', documentName: 'x.pdf', coveredContents: ['decision-148'] })
       .expect(422);
-    expect(res.body.errors).toEqual([{ field: 'unitId', reason: `this deliverable is owed by unit ${TEST_UNIT.id}, not TU-KHAC` }]);
+    expect(res.body.errors).toEqual([
+      { field: 'unitId', reason: `this deliverable is owed by unit ${TEST_UNIT.id}, not TU-KHAC` },
+    ]);
     expect((await http.get(`/deliverables/${id}`)).body).toEqual(before);
   });
 
@@ -121,8 +142,15 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
       .post(`/deliverables/${id}/submissions`)
       .send({ unitId: TEST_UNIT.id, documentName: 'ke-hoach.pdf', coveredContents: ['decision-148'] })
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'submitted', nextReminderAt: null, submission: { documentName: 'ke-hoach.pdf' } });
-    const list = await http.get('/deliverables').query({ unitId: TEST_UNIT.id, status: 'submitted' }).expect(200);
+    expect(res.body).toMatchObject({
+      status: 'submitted',
+      nextReminderAt: null,
+      submission: { documentName: 'ke-hoach.pdf' },
+    });
+    const list = await http
+      .get('/deliverables')
+      .query({ unitId: TEST_UNIT.id, status: 'submitted' })
+      .expect(200);
     expect(list.body).toMatchObject({ total: 1, page: 1, items: [{ id }] });
     await http
       .post(`/deliverables/${id}/submissions`)

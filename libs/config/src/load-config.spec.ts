@@ -4,19 +4,34 @@ describe('loadConfig', () => {
   it('applies defaults and parses types', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/d' });
     expect(c.port).toBe(3000);
-    expect(c.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'dondoc', tls: false });
+    expect(c.temporal).toMatchObject({
+      address: 'localhost:7233',
+      namespace: 'default',
+      taskQueue: 'dondoc',
+      tls: false,
+    });
     expect(c.smtpUrl).toBe('smtp://127.0.0.1:1025');
   });
 
   it('lists every bad key at once and never echoes a password', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://u:secret@h/d', TEMPORAL_TLS: 'maybe', TEMPORAL_ADDRESS: 'nohost' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://u:secret@h/d',
+        TEMPORAL_TLS: 'maybe',
+        TEMPORAL_ADDRESS: 'nohost',
+      });
     } catch (e) {
       error = e as ConfigError;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error!.problems.map((p) => p.key).sort()).toEqual(['DATABASE_URL', 'PORT', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS']);
+    expect(error!.problems.map((p) => p.key).sort()).toEqual([
+      'DATABASE_URL',
+      'PORT',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_TLS',
+    ]);
     expect(error!.message).not.toContain('secret');
   });
 

@@ -29,18 +29,45 @@ export const SETTINGS = {
     parse: parseHostPort,
     description: 'Temporal frontend host:port (make up starts a dev server when unset)',
   },
-  TEMPORAL_NAMESPACE: { key: 'TEMPORAL_NAMESPACE', default: 'default', parse: parseString, description: 'Temporal namespace' },
-  TEMPORAL_TASK_QUEUE: { key: 'TEMPORAL_TASK_QUEUE', default: 'dondoc', parse: parseString, description: 'Task queue of the worker' },
+  TEMPORAL_NAMESPACE: {
+    key: 'TEMPORAL_NAMESPACE',
+    default: 'default',
+    parse: parseString,
+    description: 'Temporal namespace',
+  },
+  TEMPORAL_TASK_QUEUE: {
+    key: 'TEMPORAL_TASK_QUEUE',
+    default: 'dondoc',
+    parse: parseString,
+    description: 'Task queue of the worker',
+  },
   TEMPORAL_UI_URL: {
     key: 'TEMPORAL_UI_URL',
     default: 'http://localhost:8233',
     parse: parseUrl('http', 'https'),
     description: 'Temporal Web UI, linked from admin pages',
   },
-  TEMPORAL_TLS: { key: 'TEMPORAL_TLS', default: 'false', parse: parseBoolean, description: 'Use TLS to reach Temporal' },
-  TEMPORAL_TLS_CERT_PATH: { key: 'TEMPORAL_TLS_CERT_PATH', parse: parseString, description: 'Client certificate (mTLS)' },
-  TEMPORAL_TLS_KEY_PATH: { key: 'TEMPORAL_TLS_KEY_PATH', parse: parseString, description: 'Client key (mTLS)' },
-  TEMPORAL_API_KEY: { key: 'TEMPORAL_API_KEY', parse: parseString, description: 'API key (Temporal Cloud); implies TLS' },
+  TEMPORAL_TLS: {
+    key: 'TEMPORAL_TLS',
+    default: 'false',
+    parse: parseBoolean,
+    description: 'Use TLS to reach Temporal',
+  },
+  TEMPORAL_TLS_CERT_PATH: {
+    key: 'TEMPORAL_TLS_CERT_PATH',
+    parse: parseString,
+    description: 'Client certificate (mTLS)',
+  },
+  TEMPORAL_TLS_KEY_PATH: {
+    key: 'TEMPORAL_TLS_KEY_PATH',
+    parse: parseString,
+    description: 'Client key (mTLS)',
+  },
+  TEMPORAL_API_KEY: {
+    key: 'TEMPORAL_API_KEY',
+    parse: parseString,
+    description: 'API key (Temporal Cloud); implies TLS',
+  },
   SMTP_URL: {
     key: 'SMTP_URL',
     default: 'smtp://127.0.0.1:1025',
@@ -53,7 +80,11 @@ export const SETTINGS = {
     parse: parseString,
     description: 'From address of every mail',
   },
-  MAIL_INBOX_URL: { key: 'MAIL_INBOX_URL', parse: parseUrl('http', 'https'), description: 'Inbox of the embedded SMTP sink' },
+  MAIL_INBOX_URL: {
+    key: 'MAIL_INBOX_URL',
+    parse: parseUrl('http', 'https'),
+    description: 'Inbox of the embedded SMTP sink',
+  },
   LOG_LEVEL: {
     key: 'LOG_LEVEL',
     default: 'log',
@@ -88,7 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     try {
       values[name] = spec.parse(raw);
     } catch (e) {
-      problems.push({ key: spec.key, reason: `${(e as Error).message} (got ${JSON.stringify(redact(spec.key, raw))})` });
+      problems.push({
+        key: spec.key,
+        reason: `${(e as Error).message} (got ${JSON.stringify(redact(spec.key, raw))})`,
+      });
     }
   }
   if (problems.length) throw new ConfigError(problems);

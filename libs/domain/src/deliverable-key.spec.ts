@@ -1,7 +1,12 @@
 import { deliverableId, deliverableWorkflowId, parseDeliverableId } from './deliverable-key';
 
 describe('deliverable keys', () => {
-  const key = { planId: '22-KH-TU', obligationId: 'implementation-plan', unitId: 'HU-TIEN-DU', period: '2021' };
+  const key = {
+    planId: '22-KH-TU',
+    obligationId: 'implementation-plan',
+    unitId: 'HU-TIEN-DU',
+    period: '2021',
+  };
   it('builds the business-key workflow id', () => {
     expect(deliverableWorkflowId(key)).toBe('deliverable:22-KH-TU:implementation-plan:HU-TIEN-DU:2021');
   });

@@ -18,6 +18,10 @@ export class DomainException extends Error {
   }
 
   static validation(problems: FieldProblem[]): DomainException {
-    return new DomainException('validation', problems.map((p) => `${p.field}: ${p.reason}`).join('; '), problems);
+    return new DomainException(
+      'validation',
+      problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+      problems,
+    );
   }
 }

@@ -17,7 +17,11 @@ export function effectiveDueDate(due: IsoDate, cal: WorkingCalendar): IsoDate {
 }
 
 /** Reminder slots for a due date and offsets in working days, earliest first, one per day. */
-export function reminderSchedule(due: IsoDate, offsets: readonly number[], cal: WorkingCalendar): ReminderSlot[] {
+export function reminderSchedule(
+  due: IsoDate,
+  offsets: readonly number[],
+  cal: WorkingCalendar,
+): ReminderSlot[] {
   const deadline = effectiveDueDate(due, cal);
   const byDate = new Map<IsoDate, ReminderSlot>();
   for (const offset of [...new Set(offsets)].sort((a, b) => b - a)) {

@@ -19,7 +19,10 @@ export interface SubmissionRules {
 export function submissionProblems(rules: SubmissionRules, s: SubmissionInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (s.unitId !== rules.unitId) {
-    problems.push({ field: 'unitId', reason: `this deliverable is owed by unit ${rules.unitId}, not ${s.unitId}` });
+    problems.push({
+      field: 'unitId',
+      reason: `this deliverable is owed by unit ${rules.unitId}, not ${s.unitId}`,
+    });
   }
   if (!s.documentName || !s.documentName.trim()) {
     problems.push({ field: 'documentName', reason: 'a document is required' });
@@ -27,7 +30,10 @@ export function submissionProblems(rules: SubmissionRules, s: SubmissionInput): 
   const covered = new Set(s.coveredContents ?? []);
   const missing = rules.requiredContents.filter((c) => !covered.has(c));
   if (missing.length) {
-    problems.push({ field: 'coveredContents', reason: `required contents not covered: ${missing.join(', ')}` });
+    problems.push({
+      field: 'coveredContents',
+      reason: `required contents not covered: ${missing.join(', ')}`,
+    });
   }
   return problems;
 }

@@ -25,24 +25,30 @@ export class OutboxRepository {
        ON CONFLICT (key) DO NOTHING`,
       [c.key, c.workflowId, c.step, c.contactId, c.recipient, c.subject, c.messageId],
     );
-    await this.ds.query(`UPDATE outbox SET attempts = attempts + 1 WHERE key = $1 AND status = 'pending'`, [c.key]);
+    await this.ds.query(`UPDATE outbox SET attempts = attempts + 1 WHERE key = $1 AND status = 'pending'`, [
+      c.key,
+    ]);
     return this.ds.getRepository(OutboxEntity).findOneByOrFail({ key: c.key });
   }
 
   async markSent(key: string): Promise<void> {
-    await this.ds.query(`UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL WHERE key = $1`, [key]);
+    await this.ds.query(
+      `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL WHERE key = $1`,
+      [key],
+    );
   }
 
   /** A permanent failure stops retries; a transient one is only noted. */
   async recordError(key: string, error: string, permanent: boolean): Promise<void> {
-    await this.ds.query(`UPDATE outbox SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE key = $1`, [
-      key,
-      error.slice(0, 2000),
-      permanent,
-    ]);
+    await this.ds.query(
+      `UPDATE outbox SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE key = $1`,
+      [key, error.slice(0, 2000), permanent],
+    );
   }
 
   listByWorkflow(workflowId: string): Promise<OutboxEntity[]> {
-    return this.ds.getRepository(OutboxEntity).find({ where: { workflowId }, order: { createdAt: 'ASC', key: 'ASC' } });
+    return this.ds
+      .getRepository(OutboxEntity)
+      .find({ where: { workflowId }, order: { createdAt: 'ASC', key: 'ASC' } });
   }
 }

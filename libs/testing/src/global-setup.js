@@ -9,14 +9,20 @@ module.exports = async function globalSetup(globalConfig) {
   const selected = globalConfig.selectProjects;
   if (selected && selected.length > 0 && selected.every((p) => p === 'unit')) return;
   const root = path.resolve(__dirname, '..', '..', '..');
-  const child = spawn(process.execPath, ['--require', '@swc-node/register', 'infra/dev/test-services.main.ts'], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', '@swc-node/register', 'infra/dev/test-services.main.ts'],
+    {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const line = await new Promise((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout });
     rl.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`test services exited with code ${code} (see the error above)`)));
+    child.once('exit', (code) =>
+      reject(new Error(`test services exited with code ${code} (see the error above)`)),
+    );
   });
   const services = JSON.parse(line);
   process.env.DONDOC_TEST_PG_ADMIN_URL = services.adminUrl;

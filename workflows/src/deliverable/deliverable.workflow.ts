@@ -76,7 +76,10 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
             details: [[{ field: 'status', reason: `already ${state.status}` }]],
           });
         }
-        const problems = submissionProblems({ unitId: input.key.unitId, requiredContents: input.requiredContents }, s);
+        const problems = submissionProblems(
+          { unitId: input.key.unitId, requiredContents: input.requiredContents },
+          s,
+        );
         if (problems.length) {
           throw ApplicationFailure.create({
             type: SUBMISSION_REJECTED,
@@ -88,14 +91,21 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
     },
   );
 
-  const slots = reminderSchedule(input.dueDate, input.reminderOffsets, cal).filter((s) => Date.parse(s.at) > Date.now());
+  const slots = reminderSchedule(input.dueDate, input.reminderOffsets, cal).filter(
+    (s) => Date.parse(s.at) > Date.now(),
+  );
   state.nextReminderAt = slots[0]?.at ?? null;
   await project();
 
   for (const [i, slot] of slots.entries()) {
     const submitted = await condition(() => state.status !== 'open', Date.parse(slot.at) - Date.now());
     if (submitted) break;
-    await sendDeliverableReminder({ workflowId, deliverableId: state.id, step: `reminder:${slot.date}`, workingDaysLeft: slot.offset });
+    await sendDeliverableReminder({
+      workflowId,
+      deliverableId: state.id,
+      step: `reminder:${slot.date}`,
+      workingDaysLeft: slot.offset,
+    });
     state.remindersSent++;
     state.nextReminderAt = slots[i + 1]?.at ?? null;
     state.version++;

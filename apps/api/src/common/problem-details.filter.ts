@@ -32,7 +32,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const problem = { ...this.toProblem(exception), instance: req.originalUrl };
     if (problem.status >= 500) {
-      this.logger.error(`${req.method} ${req.path}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+      this.logger.error(
+        `${req.method} ${req.path}: ${exception instanceof Error ? exception.stack : String(exception)}`,
+      );
     }
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
@@ -52,7 +54,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const body = e.getResponse();
-      const errors = typeof body === 'object' && body !== null ? (body as { errors?: FieldProblem[] }).errors : undefined;
+      const errors =
+        typeof body === 'object' && body !== null ? (body as { errors?: FieldProblem[] }).errors : undefined;
       return {
         type: errors ? PROBLEM_TYPES.validation : PROBLEM_TYPES.http,
         title: errors ? 'Invalid request' : e.message,
@@ -61,7 +64,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(errors ? { errors } : {}),
       };
     }
-    return { type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500, detail: 'The error was logged.' };
+    return {
+      type: PROBLEM_TYPES.internal,
+      title: 'Internal error',
+      status: 500,
+      detail: 'The error was logged.',
+    };
   }
 
   private domain(code: DomainException['code'], detail: string, errors: FieldProblem[] = []): Problem {
@@ -72,6 +80,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       forbidden: 'Forbidden',
       unavailable: 'Service unavailable',
     };
-    return { type: DOMAIN_TYPE[code], title: titles[code], status: DOMAIN_STATUS[code], detail, ...(errors.length ? { errors } : {}) };
+    return {
+      type: DOMAIN_TYPE[code],
+      title: titles[code],
+      status: DOMAIN_STATUS[code],
+      detail,
+      ...(errors.length ? { errors } : {}),
+    };
   }
 }

@@ -15,6 +15,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new BadRequestException({ message: 'Invalid request', errors: flatten(errors) }),
+    exceptionFactory: (errors) =>
+      new BadRequestException({ message: 'Invalid request', errors: flatten(errors) }),
   });
 }

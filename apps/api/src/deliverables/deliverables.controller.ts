@@ -23,12 +23,17 @@ export class DeliverablesController {
   constructor(private readonly deliverables: DeliverablesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a deliverable: a unit owes a document by a due date (idempotent by business key)' })
+  @ApiOperation({
+    summary: 'Create a deliverable: a unit owes a document by a due date (idempotent by business key)',
+  })
   @ApiCreatedResponse({ type: DeliverableDto, description: 'Started' })
   @ApiOkResponse({ type: DeliverableDto, description: 'Already existed; nothing started' })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Malformed body; `errors` names each field' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Unknown unit' })
-  async create(@Body() dto: CreateDeliverableDto, @Res({ passthrough: true }) res: Response): Promise<DeliverableDto> {
+  async create(
+    @Body() dto: CreateDeliverableDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DeliverableDto> {
     const { created, deliverable } = await this.deliverables.create(dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return deliverable;
@@ -56,8 +61,15 @@ export class DeliverablesController {
   @ApiBadRequestResponse({ type: ProblemDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'Already submitted' })
-  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Wrong unit, no document or required contents missing' })
-  submit(@Param('id') id: string, @Body() dto: SubmitDeliverableDto, @Res({ passthrough: true }) res: Response) {
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDto,
+    description: 'Wrong unit, no document or required contents missing',
+  })
+  submit(
+    @Param('id') id: string,
+    @Body() dto: SubmitDeliverableDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     res.status(HttpStatus.OK);
     return this.deliverables.submit(id, dto);
   }

@@ -2,12 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { DondocConfig } from '@dondoc/config';
-import { DEFAULT_REMINDER_OFFSETS, DeliverableKey, deliverableId, deliverableWorkflowId, DomainException } from '@dondoc/domain';
+import {
+  DEFAULT_REMINDER_OFFSETS,
+  DeliverableKey,
+  deliverableId,
+  deliverableWorkflowId,
+  DomainException,
+} from '@dondoc/domain';
 import { DeliverableEntity, DeliverableProjectionRepository, UnitEntity } from '@dondoc/persistence';
 import { deliverableWorkflow } from '@dondoc/workflows';
 import { submitUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
-import { SA_DUE_DATE, SA_OBLIGATION, SA_PERIOD, SA_PLAN, SA_STATUS, SA_UNIT } from '@dondoc/workflows/src/search-attributes';
+import {
+  SA_DUE_DATE,
+  SA_OBLIGATION,
+  SA_PERIOD,
+  SA_PLAN,
+  SA_STATUS,
+  SA_UNIT,
+} from '@dondoc/workflows/src/search-attributes';
 import { DATA_SOURCE, DONDOC_CONFIG, TEMPORAL_CLIENT } from '../tokens';
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import { DeliverableDto, DeliverablePageDto } from './dto/deliverable.dto';
@@ -47,7 +60,12 @@ export class DeliverablesService {
 
   /** Starts the deliverable's workflow; repeating the same command returns the existing one. */
   async create(dto: CreateDeliverableDto): Promise<{ created: boolean; deliverable: DeliverableDto }> {
-    const key: DeliverableKey = { planId: dto.planId, obligationId: dto.obligationId, unitId: dto.unitId, period: dto.period };
+    const key: DeliverableKey = {
+      planId: dto.planId,
+      obligationId: dto.obligationId,
+      unitId: dto.unitId,
+      period: dto.period,
+    };
     const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ id: dto.unitId });
     if (!unit) throw DomainException.validation([{ field: 'unitId', reason: `no unit ${dto.unitId}` }]);
     const input: DeliverableInput = {
@@ -108,6 +126,11 @@ export class DeliverablesService {
   /** A Workflow Update: validated by the workflow, answered once the read model shows the result. */
   async submit(id: string, dto: SubmitDeliverableDto): Promise<DeliverableDto> {
     const current = await this.get(id);
+    if (current.status !== 'open') {
+      throw new DomainException('conflict', `deliverable is ${current.status}, not open for submission`, [
+        { field: 'status', reason: `already ${current.status}` },
+      ]);
+    }
     await this.temporal.workflow.getHandle(current.workflowId).executeUpdate(submitUpdate, { args: [dto] });
     return this.get(id);
   }

@@ -8,7 +8,10 @@ import { HealthDto } from './health.dto';
 
 async function check(probe: () => Promise<unknown>): Promise<string> {
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 3 s')), 3000))]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 3 s')), 3000)),
+    ]);
     return 'ok';
   } catch (e) {
     return `error: ${(e as Error).message}`;

@@ -40,11 +40,19 @@ export class CreateDeliverableDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiProperty({ example: '2021-09-13', format: 'date', description: 'Due date; a day off moves to the next working day' })
+  @ApiProperty({
+    example: '2021-09-13',
+    format: 'date',
+    description: 'Due date; a day off moves to the next working day',
+  })
   @IsIsoDate()
   dueDate!: string;
 
-  @ApiPropertyOptional({ example: [10, 5, 3, 1, 0], description: 'Working days before the deadline to remind', type: [Number] })
+  @ApiPropertyOptional({
+    example: [10, 5, 3, 1, 0],
+    description: 'Working days before the deadline to remind',
+    type: [Number],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -54,7 +62,11 @@ export class CreateDeliverableDto {
   @Max(60, { each: true })
   reminderOffsets?: number[];
 
-  @ApiPropertyOptional({ example: ['decision-148'], description: 'Checklist ids a submission must cover', type: [String] })
+  @ApiPropertyOptional({
+    example: ['decision-148'],
+    description: 'Checklist ids a submission must cover',
+    type: [String],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
