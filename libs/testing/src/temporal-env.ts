@@ -13,7 +13,9 @@ const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
 
 /** Registers dondoc's search attributes through the operator service (the test server has no CLI flag). */
 async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
-  const searchAttributes = Object.fromEntries(DONDOC_SEARCH_ATTRIBUTES.map((sa) => [sa.name, INDEXED_TYPE[sa.type]]));
+  const searchAttributes = Object.fromEntries(
+    DONDOC_SEARCH_ATTRIBUTES.map((sa) => [sa.name, INDEXED_TYPE[sa.type]]),
+  );
   await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
 }
 
@@ -38,6 +40,9 @@ export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
 
 export function workflowBundlePath(): string {
   const p = process.env.DONDOC_TEST_WORKFLOW_BUNDLE;
-  if (!p) throw new Error('DONDOC_TEST_WORKFLOW_BUNDLE is not set: run tests through jest (globalSetup bundles workflows).');
+  if (!p)
+    throw new Error(
+      'DONDOC_TEST_WORKFLOW_BUNDLE is not set: run tests through jest (globalSetup bundles workflows).',
+    );
   return p;
 }
