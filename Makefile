@@ -24,7 +24,7 @@ lint: deps
 	npx prettier --check .
 
 test: deps tools typecheck lint ## Type-check, lint, and run every jest project
-	npx jest --ci
+	npx jest --ci --verbose
 
 unit: deps ## Only the pure unit tests (no servers)
 	npx jest --selectProjects unit

@@ -9,6 +9,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './wait-for';
+import { Client } from 'pg';
+
+async function serverVersion(url: string): Promise<string> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query('SHOW server_version')).rows[0].server_version;
+  } finally {
+    await c.end();
+  }
+}
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-test-'));
@@ -27,7 +38,9 @@ async function main(): Promise<void> {
   });
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, code);
-  process.stdout.write(`${JSON.stringify({ adminUrl: external ?? pg!.url, bundlePath })}\n`);
+  const adminUrl = external ?? pg!.url;
+  const description = `PostgreSQL ${await serverVersion(adminUrl)} (${external ? 'external TEST_DATABASE_URL' : 'embedded, real binaries'})`;
+  process.stdout.write(`${JSON.stringify({ adminUrl, bundlePath, description })}\n`);
   const stop = async () => {
     await pg?.stop();
     fs.rmSync(dir, { recursive: true, force: true });

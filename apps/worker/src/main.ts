@@ -1,4 +1,4 @@
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import { loadConfig } from '@dondoc/config';
 import { createSmtpMailer } from '@dondoc/mail';
@@ -8,6 +8,9 @@ import { createDondocWorker } from './create-worker';
 /** The Temporal worker process: no HTTP port; stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The SDK logs every bundling step at INFO; keep that for LOG_LEVEL=debug.
+  const sdkLevel: Record<typeof config.logLevel, LogLevel> = { error: 'ERROR', warn: 'WARN', log: 'WARN', debug: 'INFO' };
+  Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel]) });
   const dataSource = await createDataSource(config.databaseUrl).initialize();
   const mailer = createSmtpMailer(config.smtpUrl, { pool: true });
   const t = config.temporal;
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
   });
+  // eslint-disable-next-line no-console
+  console.log(`worker polling task queue '${t.taskQueue}' on ${t.address} (namespace ${t.namespace})`);
   // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and drains in-flight tasks.
   await worker.run();
   await Promise.all([connection.close(), dataSource.destroy(), mailer.close()]);

@@ -25,6 +25,9 @@ module.exports = async function globalSetup(globalConfig) {
     );
   });
   const services = JSON.parse(line);
+  process.stderr.write(
+    `\n[test services] ${services.description}; workflows bundled once for every worker\n`,
+  );
   process.env.DONDOC_TEST_PG_ADMIN_URL = services.adminUrl;
   process.env.DONDOC_TEST_WORKFLOW_BUNDLE = services.bundlePath;
   globalThis.__DONDOC_TEST_SERVICES__ = child;
