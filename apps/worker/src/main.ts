@@ -9,7 +9,12 @@ import { createDondocWorker } from './create-worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   // The SDK logs every bundling step at INFO; keep that for LOG_LEVEL=debug.
-  const sdkLevel: Record<typeof config.logLevel, LogLevel> = { error: 'ERROR', warn: 'WARN', log: 'WARN', debug: 'INFO' };
+  const sdkLevel: Record<typeof config.logLevel, LogLevel> = {
+    error: 'ERROR',
+    warn: 'WARN',
+    log: 'WARN',
+    debug: 'INFO',
+  };
   Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel]) });
   const dataSource = await createDataSource(config.databaseUrl).initialize();
   const mailer = createSmtpMailer(config.smtpUrl, { pool: true });
@@ -32,7 +37,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
   });
-  // eslint-disable-next-line no-console
+
   console.log(`worker polling task queue '${t.taskQueue}' on ${t.address} (namespace ${t.namespace})`);
   // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and drains in-flight tasks.
   await worker.run();
