@@ -3,3 +3,5 @@ export * from './deliverable-key';
 export * from './deliverable-status';
 export * from './reminder-schedule';
 export * from './submission';
+export * from './org';
+export * from './input-problem';
