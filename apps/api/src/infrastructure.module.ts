@@ -1,23 +1,13 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
-import { DondocConfig } from '@dondoc/config';
+import { DondocConfig, temporalConnectionOptions } from '@dondoc/config';
 import { createDataSource } from '@dondoc/persistence';
 import { DATA_SOURCE, DONDOC_CONFIG, TEMPORAL_CLIENT } from './tokens';
 
 async function connectTemporal(config: DondocConfig): Promise<Client> {
-  const t = config.temporal;
-  const connection = await Connection.connect({
-    address: t.address,
-    apiKey: t.apiKey,
-    tls: t.tls
-      ? t.tlsCertPath && t.tlsKeyPath
-        ? { clientCertPair: { crt: fs.readFileSync(t.tlsCertPath), key: fs.readFileSync(t.tlsKeyPath) } }
-        : true
-      : undefined,
-  });
-  return new Client({ connection, namespace: t.namespace });
+  const connection = await Connection.connect(temporalConnectionOptions(config));
+  return new Client({ connection, namespace: config.temporal.namespace });
 }
 
 /** Config, the DataSource and the Temporal client: built once, closed on shutdown. */

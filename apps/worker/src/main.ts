@@ -1,6 +1,5 @@
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
-import * as fs from 'node:fs';
-import { loadConfig } from '@dondoc/config';
+import { loadConfig, temporalConnectionOptions } from '@dondoc/config';
 import { createSmtpMailer } from '@dondoc/mail';
 import { createDataSource } from '@dondoc/persistence';
 import { createDondocWorker } from './create-worker';
@@ -19,15 +18,7 @@ async function main(): Promise<void> {
   const dataSource = await createDataSource(config.databaseUrl).initialize();
   const mailer = createSmtpMailer(config.smtpUrl, { pool: true });
   const t = config.temporal;
-  const connection = await NativeConnection.connect({
-    address: t.address,
-    apiKey: t.apiKey,
-    tls: t.tls
-      ? t.tlsCertPath && t.tlsKeyPath
-        ? { clientCertPair: { crt: fs.readFileSync(t.tlsCertPath), key: fs.readFileSync(t.tlsKeyPath) } }
-        : true
-      : undefined,
-  });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createDondocWorker({
     connection,
     namespace: t.namespace,
