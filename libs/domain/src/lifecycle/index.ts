@@ -1,0 +1,3 @@
+export * from './deliverable-terms';
+export * from './deliverable-timeline';
+export * from './status-bucket';
