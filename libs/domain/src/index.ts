@@ -5,3 +5,4 @@ export * from './reminder-schedule';
 export * from './submission';
 export * from './org';
 export * from './input-problem';
+export * from './lifecycle';
