@@ -4,10 +4,12 @@ import { DeliverableEntity } from './entities/deliverable.entity';
 import { OutboxEntity } from './entities/outbox.entity';
 import { UnitEntity } from './entities/unit.entity';
 import { InitialSchema1764288000000 } from './migrations/1764288000000-initial-schema';
+import { DeliverableLifecycle1764300000000 } from './migrations/1764300000000-deliverable-lifecycle';
+import { DeliverableEventEntity } from './entities/deliverable-event.entity';
 
-export const ENTITIES = [UnitEntity, ContactEntity, DeliverableEntity, OutboxEntity];
+export const ENTITIES = [UnitEntity, ContactEntity, DeliverableEntity, DeliverableEventEntity, OutboxEntity];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
-export const MIGRATIONS = [InitialSchema1764288000000];
+export const MIGRATIONS = [InitialSchema1764288000000, DeliverableLifecycle1764300000000];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({
