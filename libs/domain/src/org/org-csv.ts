@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { FieldLocator, ProblemList } from './org-problems';
 import { readContact, readMembership, readPerson, readUnit, PersonDraft, UnitDraft } from './org-records';
-import { buildTree, checkTreeRules } from './org-rules';
+import { buildTree, checkTreeRules, OrgParseOptions } from './org-rules';
 import type { OrgTree } from './org.types';
 
 /** Column headers of each file, in the order export writes them (import accepts any order). */
@@ -48,7 +48,7 @@ const camelToSnake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toL
  * Parses and validates the CSV form of an org tree. units.csv is required, the others optional.
  * Throws InputRejectedException listing every problem as `file: row N (column): reason`.
  */
-export function parseOrgCsv(files: OrgCsvFiles): OrgTree {
+export function parseOrgCsv(files: OrgCsvFiles, options: OrgParseOptions = {}): OrgTree {
   const problems = new ProblemList();
   const units: UnitDraft[] = readTable(files.units, 'units', problems).map((row) =>
     readUnit(row.raw, row.at, problems),
@@ -80,7 +80,7 @@ export function parseOrgCsv(files: OrgCsvFiles): OrgTree {
       );
     else person.memberships.push(membership);
   }
-  checkTreeRules(units, people, problems);
+  checkTreeRules(units, people, problems, options);
   problems.throwIfAny();
   return buildTree(units, people);
 }

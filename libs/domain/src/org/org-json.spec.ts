@@ -293,3 +293,38 @@ describe('parseOrgJson: refusals name the file, the JSON pointer, the field and 
     });
   });
 });
+
+describe('parseOrgJson with stored units (a merge import of part of the tree)', () => {
+  const stored = parse(minimalDoc()).units;
+  const cellUnderStored = {
+    format: 'dondoc-org/1',
+    units: [
+      {
+        id: 'CB-LIM-2',
+        name: 'Chi bộ khu phố 2',
+        type: 'chi-bo',
+        parentId: 'DBCS-LIM',
+        validFrom: '2021-01-01',
+      },
+    ],
+  };
+
+  it('refuses a parent that exists only in the database when not told about it', () => {
+    expect(reasonsAt(cellUnderStored)).toEqual(['/units/0/parentId no unit with id "DBCS-LIM"']);
+  });
+
+  it('accepts it with the stored units as context, and still checks level and validity against them', () => {
+    expect(
+      parseOrgJson(JSON.stringify(cellUnderStored), 'part.json', { existingUnits: stored }).units,
+    ).toHaveLength(1);
+    const wrong = {
+      ...cellUnderStored,
+      units: [{ ...cellUnderStored.units[0], parentId: 'HU-TIEN-DU', validFrom: '2019-01-01' }],
+    };
+    expect(
+      problemsOf(() => parseOrgJson(JSON.stringify(wrong), 'part.json', { existingUnits: stored })).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['parentId', 'validFrom']);
+  });
+});

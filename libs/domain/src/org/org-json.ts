@@ -1,7 +1,7 @@
 import { show } from './org-fields';
 import { FieldLocator, ProblemList } from './org-problems';
 import { readContact, readMembership, readPerson, readUnit, PersonDraft, UnitDraft } from './org-records';
-import { buildTree, checkTreeRules } from './org-rules';
+import { buildTree, checkTreeRules, OrgParseOptions } from './org-rules';
 import type { OrgTree } from './org.types';
 
 /** The `format` value of an org file; a future incompatible format gets a new number. */
@@ -24,7 +24,7 @@ function pointer(file: string, base: string): FieldLocator {
  * Parses and validates an org file (`{"format": "dondoc-org/1", "units": [...], "people": [...]}`).
  * Throws InputRejectedException listing every problem with its JSON pointer; returns the tree otherwise.
  */
-export function parseOrgJson(text: string, file: string): OrgTree {
+export function parseOrgJson(text: string, file: string, options: OrgParseOptions = {}): OrgTree {
   const problems = new ProblemList();
   let doc: unknown;
   try {
@@ -72,7 +72,7 @@ export function parseOrgJson(text: string, file: string): OrgTree {
     return [person];
   });
 
-  checkTreeRules(units, people, problems);
+  checkTreeRules(units, people, problems, options);
   problems.throwIfAny();
   return buildTree(units, people);
 }

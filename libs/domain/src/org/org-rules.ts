@@ -3,6 +3,15 @@ import { allowedParentTypes } from './org-hierarchy';
 import type { FieldLocator, ProblemList } from './org-problems';
 import type { PersonDraft, UnitDraft } from './org-records';
 import type { Contact, OrgTree, OrgUnit, Person } from './org.types';
+
+/**
+ * How to read an org file. `existingUnits`: units already stored, for a merge import whose units
+ * hang under (or whose people belong to) units that are not in the file. A unit of the file
+ * replaces an existing unit with the same id.
+ */
+export interface OrgParseOptions {
+  existingUnits?: readonly OrgUnit[];
+}
 import { UNIT_TYPES } from './unit-type';
 
 interface Validity {
@@ -15,8 +24,15 @@ interface Validity {
  * and memberships inside their unit's validity. Runs on drafts with unusable fields left out, so every
  * problem of a file is reported in one pass.
  */
-export function checkTreeRules(units: UnitDraft[], people: PersonDraft[], problems: ProblemList): void {
+export function checkTreeRules(
+  units: UnitDraft[],
+  people: PersonDraft[],
+  problems: ProblemList,
+  options: OrgParseOptions = {},
+): void {
   const byId = indexById(units, problems, 'unit');
+  for (const existing of options.existingUnits ?? [])
+    if (!byId.has(existing.id)) byId.set(existing.id, storedUnitDraft(existing));
   for (const unit of units) {
     checkParent(unit, byId, problems);
     checkContacts(unit, problems);
@@ -31,6 +47,12 @@ export function checkTreeRules(units: UnitDraft[], people: PersonDraft[], proble
       else checkInside(membership, membership.at, unit, 'unit', problems);
     }
   }
+}
+
+/** A stored unit in the role of a draft; problems are never reported at it, only at file records. */
+function storedUnitDraft(unit: OrgUnit): UnitDraft {
+  const at: FieldLocator = (field) => ({ file: '(stored units)', location: unit.id, field });
+  return { ...unit, at, contacts: [] };
 }
 
 function indexById<T extends { id?: string; at: FieldLocator }>(
@@ -132,7 +154,8 @@ function checkCycles(units: UnitDraft[], byId: Map<string, UnitDraft>, problems:
     while (current?.id && !done.has(current.id)) {
       if (onPath.has(current.id)) {
         const loop = [...path.slice(path.indexOf(current.id)), current.id];
-        problems.add(current.at, 'parentId', `the parent chain loops back to itself: ${loop.join(' → ')}`);
+        const reportAt = current.at('id').file === '(stored units)' ? start.at : current.at;
+        problems.add(reportAt, 'parentId', `the parent chain loops back to itself: ${loop.join(' → ')}`);
         break;
       }
       path.push(current.id);
