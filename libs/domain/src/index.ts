@@ -6,3 +6,4 @@ export * from './submission';
 export * from './org';
 export * from './input-problem';
 export * from './lifecycle';
+export * from './plan';
