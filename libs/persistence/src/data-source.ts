@@ -6,10 +6,25 @@ import { UnitEntity } from './entities/unit.entity';
 import { InitialSchema1764288000000 } from './migrations/1764288000000-initial-schema';
 import { DeliverableLifecycle1764300000000 } from './migrations/1764300000000-deliverable-lifecycle';
 import { DeliverableEventEntity } from './entities/deliverable-event.entity';
+import { MembershipEntity } from './entities/membership.entity';
+import { PersonEntity } from './entities/person.entity';
+import { OrgTree1764400000000 } from './migrations/1764400000000-org-tree';
 
-export const ENTITIES = [UnitEntity, ContactEntity, DeliverableEntity, DeliverableEventEntity, OutboxEntity];
+export const ENTITIES = [
+  UnitEntity,
+  ContactEntity,
+  DeliverableEntity,
+  DeliverableEventEntity,
+  OutboxEntity,
+  PersonEntity,
+  MembershipEntity,
+];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
-export const MIGRATIONS = [InitialSchema1764288000000, DeliverableLifecycle1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764288000000,
+  DeliverableLifecycle1764300000000,
+  OrgTree1764400000000,
+];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({

@@ -6,3 +6,6 @@ export * from './entities/outbox.entity';
 export * from './entities/deliverable-event.entity';
 export * from './deliverable-projection.repository';
 export * from './outbox.repository';
+export * from './entities/person.entity';
+export * from './entities/membership.entity';
+export * from './org.repository';

@@ -145,3 +145,11 @@ function rejectUnknownFields(raw: Raw, known: string[], at: FieldLocator, proble
   for (const key of Object.keys(raw))
     if (!known.includes(key)) problems.add(at, key, `unknown field (expected ${known.join(', ')})`);
 }
+
+/**
+ * Validates a tree that did not come from a file (an API body, a generated tree, a tree about to be
+ * stored): the same rules as an org file, problems located by JSON pointer into the tree.
+ */
+export function validateOrgTree(tree: OrgTree, source: string, options: OrgParseOptions = {}): OrgTree {
+  return parseOrgJson(serializeOrgJson(tree), source, options);
+}
