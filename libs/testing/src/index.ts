@@ -3,3 +3,4 @@ export * from './temporal-env';
 export * from './org-fixtures';
 export * from './worker-harness';
 export * from './dev-stack';
+export * from './province-generator';
