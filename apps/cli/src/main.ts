@@ -2,6 +2,7 @@
 // Each area registers its subcommands from its own file (`<area>.command.ts`); add one line below.
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './calendar.command';
+import { registerOrgCommands } from './org.command';
 
 /** Exit code for bad input: unknown command, missing or invalid option, empty range. */
 export const EXIT_USAGE = 2;
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     // Set before any subcommand is added: commander copies this setting into subcommands at creation.
     .exitOverride();
   registerCalendarCommands(program);
+  registerOrgCommands(program);
   return program;
 }
 
