@@ -29,8 +29,11 @@ const validateSchema = ajv.compile<PlanDefinition>(planSchema);
 export function parsePlan(text: string, file: string): PlanDefinition {
   const source = readPlanSource(text);
   if (Array.isArray(source)) throw new PlanRejectedException(file, source);
+  // In file order, so an author can work down the file.
   const withLines = (problems: PlanProblem[]) =>
-    problems.map((p) => ({ ...p, line: p.line ?? source.lineOf(p.path) }));
+    problems
+      .map((p) => ({ ...p, line: p.line ?? source.lineOf(p.path) }))
+      .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   if (!validateSchema(source.data)) {
     throw new PlanRejectedException(file, withLines(schemaProblems(validateSchema.errors ?? [])));
   }
