@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './calendar.command';
 import { registerOrgCommands } from './org.command';
+import { registerPlanCommands } from './plan.command';
 
 /** Exit code for bad input: unknown command, missing or invalid option, empty range. */
 export const EXIT_USAGE = 2;
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCalendarCommands(program);
   registerOrgCommands(program);
+  registerPlanCommands(program);
   return program;
 }
 
