@@ -3,13 +3,14 @@ import { DondocConfig } from '@dondoc/config';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure.module';
+import { OrgModule } from './org/org.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: DondocConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), HealthModule, DeliverablesModule],
+      imports: [InfrastructureModule.forRoot(config), HealthModule, DeliverablesModule, OrgModule],
     };
   }
 }

@@ -1,0 +1,12 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { OrgBodyMiddleware } from './org-body.middleware';
+import { OrgController } from './org.controller';
+import { OrgService } from './org.service';
+import { UnitsController } from './units.controller';
+
+@Module({ controllers: [OrgController, UnitsController], providers: [OrgService] })
+export class OrgModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(OrgBodyMiddleware).forRoutes({ path: 'org/import', method: RequestMethod.POST });
+  }
+}
