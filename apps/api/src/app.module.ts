@@ -4,13 +4,20 @@ import { DeliverablesModule } from './deliverables/deliverables.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { OrgModule } from './org/org.module';
+import { PlansModule } from './plans/plans.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: DondocConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), HealthModule, DeliverablesModule, OrgModule],
+      imports: [
+        InfrastructureModule.forRoot(config),
+        HealthModule,
+        DeliverablesModule,
+        OrgModule,
+        PlansModule,
+      ],
     };
   }
 }

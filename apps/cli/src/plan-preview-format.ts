@@ -1,22 +1,6 @@
 import { parseIsoDate, weekday, IsoDate } from '@dondoc/calendar';
 import type { PlanDefinition, ScheduledDeliverable } from '@dondoc/domain';
 
-/** The preview's CSV contract: this header, one row per deliverable, reminder dates joined by `;`. */
-export const PREVIEW_CSV_HEADER = 'obligation,unit,period,due_date,reminder_dates';
-
-export function previewCsv(rows: readonly ScheduledDeliverable[]): string {
-  const lines = rows.map((r) =>
-    [r.obligationId, r.assignee, r.period, r.dueDate ?? '', r.reminderDates.join(';')]
-      .map(csvField)
-      .join(','),
-  );
-  return [PREVIEW_CSV_HEADER, ...lines].map((l) => `${l}\n`).join('');
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 const WEEKDAYS_VI = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
 
 /** `T2 13/09/2021`: Vietnamese weekday and day/month/year, the way a committee office writes dates. */

@@ -9,9 +9,10 @@ import {
   InputRejectedException,
   parseOrgJson,
   PlanRejectedException,
+  previewCsv,
 } from '@dondoc/domain';
 import { parsePlan, planSummary } from '@dondoc/domain/src/plan/plan-validate';
-import { previewCsv, previewTable } from './plan-preview-format';
+import { previewTable } from './plan-preview-format';
 
 function isoDateOption(value: string): IsoDate {
   if (!isIsoDate(value))

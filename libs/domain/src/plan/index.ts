@@ -10,3 +10,4 @@ export * from './plan-assignees';
 export * from './plan-org-check';
 export * from './scheduled-deliverable';
 export * from './plan-schedule';
+export * from './plan-preview-csv';
