@@ -135,10 +135,12 @@ export function registerOrgCommands(program: Command): void {
         // A merge file may hang units under units that are only in the database.
         const existingUnits: OrgUnit[] = options.mode === 'merge' ? (await repo.loadTree()).units : [];
         const tree = readOrg(input, { existingUnits });
-        const result = await repo.importTree(tree, options.mode, {
-          effectiveFrom: options.effectiveFrom,
-          source: input,
-        });
+        const result = await repo
+          .importTree(tree, options.mode, { effectiveFrom: options.effectiveFrom, source: input })
+          .catch((e: unknown) => {
+            // Checked again inside the transaction: print a late refusal like any other.
+            throw e instanceof InputRejectedException ? new InputFilesRefused(e) : e;
+          });
         for (const table of ['units', 'contacts', 'people', 'memberships'] as const) {
           const t = result[table];
           process.stdout.write(

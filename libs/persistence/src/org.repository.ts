@@ -241,7 +241,7 @@ function importNotes(r: OrgImportResult): string[] {
   const notes: string[] = [];
   if (r.units.closed.length)
     notes.push(
-      `${r.units.closed.length} unit(s) absent from the import were closed (valid_to ${r.units.closedLastDay}) instead of deleted: ${r.units.closed.join(', ')}`,
+      `${r.units.closed.length} unit(s) absent from the import were closed (valid_to ${r.units.closedLastDay}, or their valid_from if they start later) instead of deleted: ${r.units.closed.join(', ')}`,
     );
   if (r.contacts.keptBecauseMailed)
     notes.push(
