@@ -1,2 +1,3 @@
 export * from './deliverable/deliverable.activities';
-export * from './deliverable/message-id.util';
+export * from './mail/message-id.util';
+export * from './mail/send-once';

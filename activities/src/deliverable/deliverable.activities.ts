@@ -1,14 +1,15 @@
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { Mailer, PermanentMailError, renderReminder } from '@dondoc/mail';
-import {
-  ContactEntity,
-  DeliverableProjection,
-  DeliverableProjectionRepository,
-  OutboxRepository,
-  UnitEntity,
-} from '@dondoc/persistence';
-import { messageIdFor } from './message-id.util';
+import { TimelineStep } from '@dondoc/domain';
+import { Mailer, renderEscalation, renderReminder } from '@dondoc/mail';
+import { DeliverableProjectionRepository, OutboxRepository, UnitEntity } from '@dondoc/persistence';
+import type {
+  DeliverableEvent,
+  DeliverableInput,
+  DeliverableView,
+} from '@dondoc/workflows/src/deliverable/deliverable.types';
+import { sendOnce, SendOnceOutcome } from '../mail/send-once';
+import { resolveRecipients } from './recipients';
 
 export interface DeliverableActivityDeps {
   dataSource: DataSource;
@@ -17,92 +18,95 @@ export interface DeliverableActivityDeps {
   mailFrom: string;
 }
 
-export interface ReminderInput {
+export interface RecordInput {
   workflowId: string;
-  deliverableId: string;
-  /** Unique per reminder of this workflow, e.g. `reminder:2021-09-10`. */
-  step: string;
-  workingDaysLeft: number;
+  input: DeliverableInput;
+  view: DeliverableView;
+  events: DeliverableEvent[];
 }
 
-export interface ReminderResult {
-  sent: number;
-  alreadySent: number;
-  failed: number;
+export interface NotifyInput {
+  workflowId: string;
+  deliverableId: string;
+  step: TimelineStep;
 }
+
+export type NotifyResult = Record<SendOnceOutcome, number>;
 
 export function createDeliverableActivities(deps: DeliverableActivityDeps) {
   const projections = new DeliverableProjectionRepository(deps.dataSource);
   const outbox = new OutboxRepository(deps.dataSource);
 
   return {
-    /** Writes the workflow's state into the read model; older versions never overwrite newer ones. */
-    async projectDeliverable(p: DeliverableProjection): Promise<void> {
-      await projections.upsert(p);
+    /** Writes the workflow's state and its new transitions into the read model (idempotent, versioned). */
+    async recordDeliverable({ workflowId, input, view, events }: RecordInput): Promise<void> {
+      await projections.upsert(
+        {
+          ...input.key,
+          id: view.id,
+          workflowId,
+          planNumber: input.planNumber,
+          planTitle: input.planTitle,
+          title: input.title,
+          clause: input.clause ?? null,
+          collectorUnitId: input.collectorUnitId,
+          requiredContents: input.requiredContents,
+          dueDate: view.dueDate,
+          deadlineAt: view.deadlineAt,
+          status: view.status,
+          version: view.version,
+          remindersSent: view.remindersSent,
+          escalationsSent: view.escalationsSent,
+          nextStepAt: view.nextStepAt,
+          nextStepKind: view.nextStepKind,
+          submittedAt: view.submission?.submittedAt ?? null,
+          submission: view.submission,
+          lastReview: view.lastReview,
+          extensions: view.extensions,
+          returns: view.returns,
+          closedReason: view.closedReason,
+        },
+        events,
+      );
     },
 
     /**
-     * Mails one reminder to every contact of the owing unit, each exactly once: the outbox row is
-     * claimed before sending and marked right after, and a retry skips rows already sent.
+     * Mails one timeline step (reminder, overdue notice, escalation) to everyone it concerns, each
+     * exactly once through the outbox.
      */
-    async sendDeliverableReminder(input: ReminderInput): Promise<ReminderResult> {
-      const deliverable = await projections.findById(input.deliverableId);
-      if (!deliverable) {
-        throw ApplicationFailure.nonRetryable(
-          `no read model row for ${input.deliverableId}`,
-          'MissingDeliverable',
-        );
-      }
-      const unit = await deps.dataSource.getRepository(UnitEntity).findOneBy({ id: deliverable.unitId });
-      const contacts = await deps.dataSource
-        .getRepository(ContactEntity)
-        .find({ where: { unitId: deliverable.unitId }, order: { role: 'ASC', id: 'ASC' } });
-      const result: ReminderResult = { sent: 0, alreadySent: 0, failed: 0 };
-      for (const contact of contacts) {
-        const key = `${input.workflowId}/${input.step}/${contact.id}`;
-        const mail = renderReminder(
-          {
-            planNumber: deliverable.planId,
-            planTitle: deliverable.planId,
-            obligationTitle: deliverable.title,
-            period: deliverable.period,
-            unitName: unit?.name ?? deliverable.unitId,
-            dueDate: deliverable.dueDate,
-            workingDaysLeft: input.workingDaysLeft,
-            actUrl: `${deps.publicUrl}/deliverables/${encodeURIComponent(deliverable.id)}`,
-          },
-          contact.language,
-        );
-        const messageId = messageIdFor(key);
-        const row = await outbox.claim({
-          key,
-          workflowId: input.workflowId,
-          step: input.step,
-          contactId: contact.id,
-          recipient: contact.email,
-          subject: mail.subject,
-          messageId,
+    async notifyDeliverable({ workflowId, deliverableId, step }: NotifyInput): Promise<NotifyResult> {
+      const d = await projections.findById(deliverableId);
+      if (!d)
+        throw ApplicationFailure.nonRetryable(`no read model row for ${deliverableId}`, 'MissingDeliverable');
+      const unit = await deps.dataSource.getRepository(UnitEntity).findOneBy({ id: d.unitId });
+      const result: NotifyResult = { sent: 0, 'already-sent': 0, failed: 0 };
+      // Reminders count the days left; notices and escalations the working days past the deadline.
+      const workingDaysLeft = step.kind === 'reminder' ? step.days : -step.days;
+      for (const r of await resolveRecipients(deps.dataSource, d, step.notify)) {
+        const ctx = {
+          planNumber: d.planNumber ?? d.planId,
+          planTitle: d.planTitle ?? d.title,
+          obligationTitle: d.title,
+          clause: d.clause ?? undefined,
+          period: d.period,
+          unitName: unit?.name ?? d.unitId,
+          dueDate: d.dueDate,
+          workingDaysLeft,
+          actUrl: `${deps.publicUrl}/deliverables/${encodeURIComponent(d.id)}`,
+        };
+        const mail = r.owingUnit
+          ? renderReminder(ctx, r.contact.language)
+          : renderEscalation({ ...ctx, recipientName: r.bodyName }, r.contact.language);
+        const outcome = await sendOnce(outbox, deps.mailer, {
+          key: `${workflowId}/${step.id}/${r.contact.id}`,
+          workflowId,
+          step: step.id,
+          contactId: r.contact.id,
+          to: r.contact.email,
+          from: deps.mailFrom,
+          mail,
         });
-        if (row.status === 'sent') {
-          result.alreadySent++;
-          continue;
-        }
-        if (row.status === 'failed') {
-          result.failed++;
-          continue;
-        }
-        try {
-          await deps.mailer.send({ messageId, from: deps.mailFrom, to: [contact.email], ...mail });
-        } catch (e) {
-          const permanent = e instanceof PermanentMailError;
-          await outbox.recordError(key, (e as Error).message, permanent);
-          if (!permanent) throw e;
-          log.warn('reminder refused permanently by the relay', { outboxKey: key });
-          result.failed++;
-          continue;
-        }
-        await outbox.markSent(key);
-        result.sent++;
+        result[outcome]++;
       }
       return result;
     },

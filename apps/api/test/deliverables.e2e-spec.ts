@@ -118,7 +118,12 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
 
     const view = await waitForVersion(1);
     // 10 working days before Mon 15/09/2031 skip the National Day holiday (Mon 1/9 and Tue 2/9): Thu 28/08, 08:00 +07.
-    expect(view.nextReminderAt).toBe('2031-08-28T01:00:00.000Z');
+    expect(view).toMatchObject({
+      nextStepAt: '2031-08-28T01:00:00.000Z',
+      nextStepKind: 'reminder',
+      bucket: 'not-done-within-deadline',
+      collectorUnitId: 'BTG-TU',
+    });
     const description = await temporal.client.workflow.getHandle(`deliverable:${id}`).describe();
     expect(description.typedSearchAttributes.get({ name: 'DondocUnit', type: 'KEYWORD' } as never)).toBe(
       TEST_UNIT.id,
@@ -144,7 +149,8 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
       .expect(200);
     expect(res.body).toMatchObject({
       status: 'submitted',
-      nextReminderAt: null,
+      bucket: 'on-time',
+      nextStepAt: null,
       submission: { documentName: 'ke-hoach.pdf' },
     });
     const list = await http
@@ -156,6 +162,48 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
       .post(`/deliverables/${id}/submissions`)
       .send({ unitId: TEST_UNIT.id, documentName: 'again.pdf', coveredContents: ['decision-148'] })
       .expect(409);
+  });
+
+  it('reviews through the API: the collector only; a return reopens with the new due date', async () => {
+    const notCollector = await http
+      .post(`/deliverables/${id}/review`)
+      .send({ decision: 'accept', reviewerUnitId: TEST_UNIT.id })
+      .expect(422);
+    expect(notCollector.body.errors[0].field).toBe('reviewerUnitId');
+    const returned = await http
+      .post(`/deliverables/${id}/review`)
+      .send({
+        decision: 'return',
+        reviewerUnitId: 'BTG-TU',
+        comments: 'Bổ sung nội dung',
+        newDueDate: '2031-10-15',
+      })
+      .expect(200);
+    expect(returned.body).toMatchObject({ status: 'returned', dueDate: '2031-10-15', returns: 1 });
+    const extended = await http
+      .post(`/deliverables/${id}/extension`)
+      .send({ newDueDate: '2031-10-31', reason: 'Đại hội chi bộ', grantedByUnitId: 'BTG-TU' })
+      .expect(200);
+    expect(extended.body.extensions).toEqual([
+      expect.objectContaining({ from: '2031-10-15', to: '2031-10-31' }),
+    ]);
+    const waived = await http
+      .post(`/deliverables/${id}/waiver`)
+      .send({ reason: 'Sáp nhập đơn vị', byUnitId: 'BTG-TU' })
+      .expect(200);
+    expect(waived.body).toMatchObject({ status: 'waived', bucket: 'waived' });
+    await http
+      .post(`/deliverables/${id}/extension`)
+      .send({ newDueDate: '2031-12-31', reason: 'x', grantedByUnitId: 'BTG-TU' })
+      .expect(409);
+    const events = await http.get(`/deliverables/${id}/events`).expect(200);
+    expect(events.body.map((e: { type: string }) => e.type)).toEqual([
+      'opened',
+      'submitted',
+      'returned',
+      'extended',
+      'waived',
+    ]);
   });
 
   it('answers 404 as problem+json for an unknown deliverable', async () => {

@@ -1,6 +1,12 @@
 import { DataSource } from 'typeorm';
 import type { DeliverableStatus } from '@dondoc/domain';
-import { DeliverableEntity, SubmissionRecord } from './entities/deliverable.entity';
+import {
+  DeliverableEntity,
+  ExtensionRecord,
+  ReviewRecord,
+  SubmissionRecord,
+} from './entities/deliverable.entity';
+import { DeliverableEventEntity } from './entities/deliverable-event.entity';
 
 /** What the workflow knows about itself, as it writes it into the read model. */
 export interface DeliverableProjection {
@@ -10,14 +16,35 @@ export interface DeliverableProjection {
   obligationId: string;
   unitId: string;
   period: string;
+  planNumber: string | null;
+  planTitle: string | null;
   title: string;
+  clause: string | null;
+  collectorUnitId: string | null;
+  requiredContents: string[];
   dueDate: string;
+  deadlineAt: string;
   status: DeliverableStatus;
   version: number;
   remindersSent: number;
-  nextReminderAt: string | null;
+  escalationsSent: number;
+  nextStepAt: string | null;
+  nextStepKind: string | null;
   submittedAt: string | null;
   submission: SubmissionRecord | null;
+  lastReview: ReviewRecord | null;
+  extensions: ExtensionRecord[];
+  returns: number;
+  closedReason: string | null;
+}
+
+export interface DeliverableEventRecord {
+  version: number;
+  at: string;
+  type: string;
+  step?: string;
+  actorUnitId?: string;
+  reason?: string;
 }
 
 export interface DeliverableListQuery {
@@ -28,47 +55,86 @@ export interface DeliverableListQuery {
   pageSize: number;
 }
 
+const COLUMNS: [keyof DeliverableProjection, string, 'json'?][] = [
+  ['id', 'id'],
+  ['workflowId', 'workflow_id'],
+  ['planId', 'plan_id'],
+  ['obligationId', 'obligation_id'],
+  ['unitId', 'unit_id'],
+  ['period', 'period'],
+  ['planNumber', 'plan_number'],
+  ['planTitle', 'plan_title'],
+  ['title', 'title'],
+  ['clause', 'clause'],
+  ['collectorUnitId', 'collector_unit_id'],
+  ['requiredContents', 'required_contents', 'json'],
+  ['dueDate', 'due_date'],
+  ['deadlineAt', 'deadline_at'],
+  ['status', 'status'],
+  ['version', 'version'],
+  ['remindersSent', 'reminders_sent'],
+  ['escalationsSent', 'escalations_sent'],
+  ['nextStepAt', 'next_step_at'],
+  ['nextStepKind', 'next_step_kind'],
+  ['submittedAt', 'submitted_at'],
+  ['submission', 'submission', 'json'],
+  ['lastReview', 'last_review', 'json'],
+  ['extensions', 'extensions', 'json'],
+  ['returns', 'returns'],
+  ['closedReason', 'closed_reason'],
+];
+const KEY_COLUMNS = new Set(['id', 'workflow_id', 'plan_id', 'obligation_id', 'unit_id', 'period']);
+const INSERT_SQL = `INSERT INTO deliverables AS d (${COLUMNS.map((c) => c[1]).join(', ')}, updated_at)
+  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, now())
+  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => !KEY_COLUMNS.has(c[1]))
+    .map((c) => `${c[1]} = EXCLUDED.${c[1]}`)
+    .join(', ')}, updated_at = now()
+  WHERE d.version < EXCLUDED.version
+  RETURNING id`;
+
 export class DeliverableProjectionRepository {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * Idempotent, ordered write: applies only when `version` is newer than what is stored, so an
-   * activity retried after a later transition cannot roll the read model back.
+   * Idempotent, ordered write of the row and its new events in one transaction: the row applies only
+   * when `version` is newer than what is stored (a retried activity cannot roll it back), and each
+   * event is keyed by (workflow id, version) so a retry never duplicates the trail.
    * Returns whether the row changed.
    */
-  async upsert(p: DeliverableProjection): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
-      `INSERT INTO deliverables AS d (id, workflow_id, plan_id, obligation_id, unit_id, period, title, due_date,
-         status, version, reminders_sent, next_reminder_at, submitted_at, submission, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, now())
-       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, due_date = EXCLUDED.due_date, status = EXCLUDED.status,
-         version = EXCLUDED.version, reminders_sent = EXCLUDED.reminders_sent,
-         next_reminder_at = EXCLUDED.next_reminder_at, submitted_at = EXCLUDED.submitted_at,
-         submission = EXCLUDED.submission, updated_at = now()
-       WHERE d.version < EXCLUDED.version
-       RETURNING id`,
-      [
-        p.id,
-        p.workflowId,
-        p.planId,
-        p.obligationId,
-        p.unitId,
-        p.period,
-        p.title,
-        p.dueDate,
-        p.status,
-        p.version,
-        p.remindersSent,
-        p.nextReminderAt,
-        p.submittedAt,
-        p.submission === null ? null : JSON.stringify(p.submission),
-      ],
+  async upsert(p: DeliverableProjection, events: DeliverableEventRecord[] = []): Promise<boolean> {
+    const params = COLUMNS.map(([key, , kind]) =>
+      kind === 'json' && p[key] !== null ? JSON.stringify(p[key]) : p[key],
     );
-    return rows.length > 0;
+    return this.ds.transaction(async (m) => {
+      const rows: unknown[] = await m.query(INSERT_SQL, params);
+      for (const e of events) {
+        await m.query(
+          `INSERT INTO deliverable_events (workflow_id, version, deliverable_id, at, type, step, actor_unit_id, reason)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING`,
+          [
+            p.workflowId,
+            e.version,
+            p.id,
+            e.at,
+            e.type,
+            e.step ?? null,
+            e.actorUnitId ?? null,
+            e.reason ?? null,
+          ],
+        );
+      }
+      return rows.length > 0;
+    });
   }
 
   findById(id: string): Promise<DeliverableEntity | null> {
     return this.ds.getRepository(DeliverableEntity).findOneBy({ id });
+  }
+
+  events(deliverableId: string): Promise<DeliverableEventEntity[]> {
+    return this.ds
+      .getRepository(DeliverableEventEntity)
+      .find({ where: { deliverableId }, order: { version: 'ASC' } });
   }
 
   async list(q: DeliverableListQuery): Promise<{ items: DeliverableEntity[]; total: number }> {

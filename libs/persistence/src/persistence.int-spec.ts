@@ -17,28 +17,46 @@ describe('persistence on real PostgreSQL', () => {
     obligationId: 'o',
     unitId: TEST_UNIT.id,
     period: '2021',
+    planNumber: 'P/TU',
+    planTitle: 'Kế hoạch thử',
     title: 'Báo cáo',
+    clause: null,
+    collectorUnitId: 'BTG-TU',
+    requiredContents: [],
     dueDate: '2021-11-15',
+    deadlineAt: '2021-11-15T17:00:00.000Z',
     status: 'open',
     version: 1,
     remindersSent: 0,
-    nextReminderAt: '2021-11-01T01:00:00.000Z',
+    escalationsSent: 0,
+    nextStepAt: '2021-11-01T01:00:00.000Z',
+    nextStepKind: 'reminder',
     submittedAt: null,
     submission: null,
+    lastReview: null,
+    extensions: [],
+    returns: 0,
+    closedReason: null,
   };
 
   it('applies the read model in version order and ignores stale or repeated writes', async () => {
     const repo = new DeliverableProjectionRepository(db.dataSource);
-    expect(await repo.upsert(base)).toBe(true);
-    expect(await repo.upsert({ ...base, version: 3, status: 'submitted', nextReminderAt: null })).toBe(true);
+    expect(await repo.upsert(base, [{ version: 1, at: '2021-08-13T01:00:00.000Z', type: 'opened' }])).toBe(
+      true,
+    );
+    expect(await repo.upsert(base, [{ version: 1, at: '2021-08-13T01:00:00.000Z', type: 'opened' }])).toBe(
+      false,
+    );
+    expect((await repo.events(base.id)).map((e) => e.type)).toEqual(['opened']);
+    expect(await repo.upsert({ ...base, version: 3, status: 'submitted', nextStepAt: null })).toBe(true);
     expect(await repo.upsert({ ...base, version: 2, remindersSent: 1 })).toBe(false);
-    expect(await repo.upsert({ ...base, version: 3, status: 'submitted', nextReminderAt: null })).toBe(false);
+    expect(await repo.upsert({ ...base, version: 3, status: 'submitted', nextStepAt: null })).toBe(false);
     const row = await repo.findById(base.id);
     expect(row).toMatchObject({
       status: 'submitted',
       version: 3,
       remindersSent: 0,
-      nextReminderAt: null,
+      nextStepAt: null,
       dueDate: '2021-11-15',
     });
     const page = await repo.list({ unitId: TEST_UNIT.id, status: 'submitted', page: 1, pageSize: 10 });

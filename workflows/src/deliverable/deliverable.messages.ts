@@ -1,9 +1,23 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DeliverableView, SubmissionInput } from './deliverable.types';
+import type {
+  CancelCommand,
+  DeliverableView,
+  ExtendCommand,
+  ReviewCommand,
+  SubmissionInput,
+  WaiveCommand,
+} from './deliverable.types';
 
-/** Submission answers synchronously: the validator refuses bad input before anything is recorded. */
+// Every command is an Update: validated by the workflow before anything is recorded, answered
+// synchronously with the new state once the read model shows it.
 export const submitUpdate = defineUpdate<DeliverableView, [SubmissionInput]>('submit');
+export const reviewUpdate = defineUpdate<DeliverableView, [ReviewCommand]>('review');
+export const extendUpdate = defineUpdate<DeliverableView, [ExtendCommand]>('extend');
+export const waiveUpdate = defineUpdate<DeliverableView, [WaiveCommand]>('waive');
+export const cancelUpdate = defineUpdate<DeliverableView, [CancelCommand]>('cancel');
 export const statusQuery = defineQuery<DeliverableView>('status');
 
-/** Failure type of a refused submission; its details carry `FieldProblem[]` for the API. */
-export const SUBMISSION_REJECTED = 'SubmissionRejected';
+/** Failure type of a refused command; its details carry `FieldProblem[]` for the API. */
+export const COMMAND_REJECTED = 'CommandRejected';
+/** Kept for the first slice's callers: a refused submission is a refused command. */
+export const SUBMISSION_REJECTED = COMMAND_REJECTED;

@@ -1,31 +1,97 @@
-import type { DeliverableKey, DeliverableStatus, SubmissionInput } from '@dondoc/domain';
+import type {
+  CancelCommand,
+  DeliverableKey,
+  DeliverableStatus,
+  DeliverableTerms,
+  ExtendCommand,
+  ReviewCommand,
+  SubmissionInput,
+  TimelineStepKind,
+  WaiveCommand,
+} from '@dondoc/domain';
 
 export interface DeliverableInput {
   key: DeliverableKey;
-  /** What is owed, e.g. "Kế hoạch học tập và triển khai thực hiện Chuyên đề toàn khóa". */
+  /** The plan's number as people write it, e.g. `22-KH/TU`. */
+  planNumber: string;
+  planTitle: string;
   title: string;
-  dueDate: string;
-  /** Working days before the deadline at which to remind (0 = the morning of the due date). */
-  reminderOffsets: number[];
+  /** The clause of the plan text this obligation comes from. */
+  clause?: string;
+  terms: DeliverableTerms;
   requiredContents: string[];
+  collectorUnitId: string;
+  /** The plan workflow to tell when this deliverable is accepted (it opens the cascade). */
+  planWorkflowId?: string;
+  /** Simulation only: see workflows/src/clock.ts. */
+  clockOffsetMs?: number;
 }
 
-export interface SubmissionView extends Required<Pick<SubmissionInput, 'documentName' | 'coveredContents'>> {
+export interface SubmissionView {
   submittedAt: string;
   submittedByUnit: string;
+  documentName: string;
   documentSha256?: string;
   note?: string;
+  coveredContents: string[];
 }
 
-/** What the status query, the submit update and the read model all see. */
+export interface ReviewView {
+  decision: 'accept' | 'return';
+  at: string;
+  reviewerUnitId: string;
+  comments?: string;
+  newDueDate?: string;
+}
+
+export interface ExtensionView {
+  at: string;
+  from: string;
+  to: string;
+  reason: string;
+  grantedByUnitId: string;
+}
+
+/** What the status query, every update and the read model see. */
 export interface DeliverableView {
   id: string;
   status: DeliverableStatus;
   dueDate: string;
+  /** The instant the current deadline passes (end of the effective due day, Asia/Ho_Chi_Minh). */
+  deadlineAt: string;
   version: number;
   remindersSent: number;
-  nextReminderAt: string | null;
+  escalationsSent: number;
+  nextStepAt: string | null;
+  nextStepKind: TimelineStepKind | null;
   submission: SubmissionView | null;
+  lastReview: ReviewView | null;
+  extensions: ExtensionView[];
+  returns: number;
+  closedReason: string | null;
 }
 
-export type { SubmissionInput };
+export type DeliverableEventType =
+  | 'opened'
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'submitted'
+  | 'accepted'
+  | 'returned'
+  | 'extended'
+  | 'waived'
+  | 'cancelled';
+
+/** One transition, as the audit trail and the simulation print it. */
+export interface DeliverableEvent {
+  version: number;
+  at: string;
+  type: DeliverableEventType;
+  /** The timeline step (reminders, escalations): its outbox rows carry the same step id. */
+  step?: string;
+  actorUnitId?: string;
+  reason?: string;
+}
+
+export type { CancelCommand, ExtendCommand, ReviewCommand, SubmissionInput, WaiveCommand };

@@ -1,118 +1,88 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
+  getExternalWorkflowHandle,
   proxyActivities,
-  setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { DeliverableActivities } from '@dondoc/activities';
 import { WorkingCalendar } from '@dondoc/calendar';
-import { deliverableId, reminderSchedule, submissionProblems } from '@dondoc/domain';
-import { SA_STATUS } from '../search-attributes';
-import { statusQuery, SUBMISSION_REJECTED, submitUpdate } from './deliverable.messages';
+import { isClosed } from '@dondoc/domain';
+import { workflowClock } from '../clock';
+import { SA_DUE_DATE, SA_STATUS } from '../search-attributes';
+import { registerDeliverableHandlers } from './deliverable-handlers';
+import { DeliverableState } from './deliverable-state';
 import type { DeliverableInput, DeliverableView } from './deliverable.types';
+import { deliverableAcceptedSignal } from '../plan/plan.messages';
 
-const { projectDeliverable } = proxyActivities<DeliverableActivities>({
+const { recordDeliverable } = proxyActivities<DeliverableActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const { sendDeliverableReminder } = proxyActivities<DeliverableActivities>({
+const { notifyDeliverable } = proxyActivities<DeliverableActivities>({
   startToCloseTimeout: '2 minutes',
-  // A relay that is down must not lose the reminder; a bad address is recorded by the activity, not retried.
+  // A relay that is down must not lose the mail; a bad address is recorded by the activity, not retried.
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-/** One unit's obligation for one period: reminds before the deadline and takes the submission. */
+/**
+ * One unit's obligation for one period (DOMAIN.md lifecycle): reminds before the deadline, notifies
+ * and escalates after it, takes the submission and the collector's review, extensions and waivers.
+ */
 export async function deliverableWorkflow(input: DeliverableInput): Promise<DeliverableView> {
-  const cal = new WorkingCalendar();
+  const clock = workflowClock(input.clockOffsetMs);
+  const state = new DeliverableState(input, new WorkingCalendar(), clock.nowIso());
   const { workflowId } = workflowInfo();
-  const state: DeliverableView = {
-    id: deliverableId(input.key),
-    status: 'open',
-    dueDate: input.dueDate,
-    version: 1,
-    remindersSent: 0,
-    nextReminderAt: null,
-    submission: null,
+  const { view } = state;
+
+  // Writes every queued transition, in order, with the state as it stands now.
+  const persist = async () => {
+    const events = state.pending;
+    state.pending = [];
+    const step = state.nextStep(clock.nowIso());
+    view.nextStepAt = step?.at ?? null;
+    view.nextStepKind = step?.kind ?? null;
+    upsertSearchAttributes([
+      { key: SA_STATUS, value: view.status },
+      { key: SA_DUE_DATE, value: new Date(`${view.dueDate}T00:00:00+07:00`) },
+    ]);
+    await recordDeliverable({ workflowId, input, view: { ...view }, events });
   };
+  registerDeliverableHandlers(state, clock, persist);
 
-  const project = () =>
-    projectDeliverable({
-      ...input.key,
-      ...state,
-      workflowId,
-      title: input.title,
-      submittedAt: state.submission?.submittedAt ?? null,
-    });
+  state.record('opened', clock.nowIso());
+  await persist();
 
-  setHandler(statusQuery, () => state);
-  setHandler(
-    submitUpdate,
-    async (s) => {
-      state.status = 'submitted';
-      state.nextReminderAt = null;
-      state.submission = {
-        submittedAt: new Date().toISOString(),
-        submittedByUnit: s.unitId,
-        documentName: s.documentName.trim(),
-        documentSha256: s.documentSha256,
-        note: s.note,
-        coveredContents: s.coveredContents ?? [],
-      };
-      state.version++;
-      upsertSearchAttributes([{ key: SA_STATUS, value: state.status }]);
-      await project();
-      return state;
-    },
-    {
-      validator: (s) => {
-        if (state.status !== 'open') {
-          throw ApplicationFailure.create({
-            type: SUBMISSION_REJECTED,
-            message: `deliverable is ${state.status}, not open for submission`,
-            details: [[{ field: 'status', reason: `already ${state.status}` }]],
-          });
-        }
-        const problems = submissionProblems(
-          { unitId: input.key.unitId, requiredContents: input.requiredContents },
-          s,
-        );
-        if (problems.length) {
-          throw ApplicationFailure.create({
-            type: SUBMISSION_REJECTED,
-            message: problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
-            details: [problems],
-          });
-        }
-      },
-    },
-  );
-
-  const slots = reminderSchedule(input.dueDate, input.reminderOffsets, cal).filter(
-    (s) => Date.parse(s.at) > Date.now(),
-  );
-  state.nextReminderAt = slots[0]?.at ?? null;
-  await project();
-
-  for (const [i, slot] of slots.entries()) {
-    const submitted = await condition(() => state.status !== 'open', Date.parse(slot.at) - Date.now());
-    if (submitted) break;
-    await sendDeliverableReminder({
-      workflowId,
-      deliverableId: state.id,
-      step: `reminder:${slot.date}`,
-      workingDaysLeft: slot.offset,
-    });
-    state.remindersSent++;
-    state.nextReminderAt = slots[i + 1]?.at ?? null;
-    state.version++;
-    await project();
+  while (!isClosed(view.status)) {
+    const step = state.nextStep(clock.nowIso());
+    const version = view.version;
+    const changed = () => view.version !== version;
+    if (!step) {
+      await condition(changed);
+      continue;
+    }
+    if (await condition(changed, clock.msUntil(step.at))) continue;
+    const firedAt = clock.nowIso();
+    await notifyDeliverable({ workflowId, deliverableId: view.id, step });
+    state.done.add(step.id);
+    if (step.kind === 'reminder') view.remindersSent++;
+    else {
+      view.escalationsSent++;
+      view.status = step.kind === 'overdue' ? 'overdue' : 'escalated';
+    }
+    state.record(step.kind, firedAt, { step: step.id });
+    await persist();
   }
 
-  await condition(() => state.status !== 'open');
+  if (view.status === 'accepted' && input.planWorkflowId) {
+    // The cascade: the plan opens the deliverables that follow from this one.
+    await getExternalWorkflowHandle(input.planWorkflowId).signal(deliverableAcceptedSignal, {
+      key: input.key,
+      acceptedAt: clock.nowIso(),
+    });
+  }
   await condition(allHandlersFinished);
-  return state;
+  return view;
 }

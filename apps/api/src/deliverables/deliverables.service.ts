@@ -1,17 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { DondocConfig } from '@dondoc/config';
 import {
+  deadlineInstant,
+  DEFAULT_ESCALATION,
   DEFAULT_REMINDER_OFFSETS,
   DeliverableKey,
   deliverableId,
   deliverableWorkflowId,
   DomainException,
+  isOwed,
 } from '@dondoc/domain';
-import { DeliverableEntity, DeliverableProjectionRepository, UnitEntity } from '@dondoc/persistence';
+import { WorkingCalendar } from '@dondoc/calendar';
+import { DondocConfig } from '@dondoc/config';
+import { DeliverableProjectionRepository, UnitEntity } from '@dondoc/persistence';
 import { deliverableWorkflow } from '@dondoc/workflows';
-import { submitUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
+import {
+  extendUpdate,
+  reviewUpdate,
+  submitUpdate,
+  waiveUpdate,
+} from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
 import {
   SA_DUE_DATE,
@@ -22,30 +31,16 @@ import {
   SA_UNIT,
 } from '@dondoc/workflows/src/search-attributes';
 import { DATA_SOURCE, DONDOC_CONFIG, TEMPORAL_CLIENT } from '../tokens';
+import { ExtendDeliverableDto, ReviewDeliverableDto, WaiveDeliverableDto } from './dto/command.dtos';
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
-import { DeliverableDto, DeliverablePageDto } from './dto/deliverable.dto';
+import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
 import { SubmitDeliverableDto } from './dto/submit-deliverable.dto';
+import { toDeliverableDto, toEventDto } from './deliverable.mapper';
 
-function toDto(e: DeliverableEntity): DeliverableDto {
-  return {
-    id: e.id,
-    workflowId: e.workflowId,
-    planId: e.planId,
-    obligationId: e.obligationId,
-    unitId: e.unitId,
-    period: e.period,
-    title: e.title,
-    dueDate: e.dueDate,
-    status: e.status,
-    version: e.version,
-    remindersSent: e.remindersSent,
-    nextReminderAt: e.nextReminderAt ? e.nextReminderAt.toISOString() : null,
-    submission: e.submission,
-  };
-}
+const cal = new WorkingCalendar();
 
-/** Commands go to Temporal; reads come from the read model in PostgreSQL. */
+/** Commands go to Temporal (Workflow Updates validated by the workflow); reads come from PostgreSQL. */
 @Injectable()
 export class DeliverablesService {
   private readonly projections: DeliverableProjectionRepository;
@@ -58,7 +53,7 @@ export class DeliverablesService {
     this.projections = new DeliverableProjectionRepository(dataSource);
   }
 
-  /** Starts the deliverable's workflow; repeating the same command returns the existing one. */
+  /** Starts an ad-hoc deliverable's workflow; repeating the same command returns the existing one. */
   async create(dto: CreateDeliverableDto): Promise<{ created: boolean; deliverable: DeliverableDto }> {
     const key: DeliverableKey = {
       planId: dto.planId,
@@ -66,14 +61,35 @@ export class DeliverablesService {
       unitId: dto.unitId,
       period: dto.period,
     };
-    const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ id: dto.unitId });
-    if (!unit) throw DomainException.validation([{ field: 'unitId', reason: `no unit ${dto.unitId}` }]);
+    const units = this.dataSource.getRepository(UnitEntity);
+    if (!(await units.findOneBy({ id: dto.unitId })))
+      throw DomainException.validation([{ field: 'unitId', reason: `no unit ${dto.unitId}` }]);
+    const collector = dto.collectorUnitId
+      ? await units.findOneBy({ id: dto.collectorUnitId })
+      : await units.findOneBy({ type: 'ban-tuyen-giao' });
+    if (!collector) {
+      throw DomainException.validation([
+        {
+          field: 'collectorUnitId',
+          reason: dto.collectorUnitId
+            ? `no unit ${dto.collectorUnitId}`
+            : 'no Ban Tuyên giáo unit in the org tree; name the collector',
+        },
+      ]);
+    }
     const input: DeliverableInput = {
       key,
+      planNumber: dto.planNumber ?? dto.planId,
+      planTitle: dto.planTitle ?? dto.title,
       title: dto.title,
-      dueDate: dto.dueDate,
-      reminderOffsets: dto.reminderOffsets ?? [...DEFAULT_REMINDER_OFFSETS],
+      terms: {
+        dueDate: dto.dueDate,
+        reminderOffsets: dto.reminderOffsets ?? [...DEFAULT_REMINDER_OFFSETS],
+        reminderDayKind: 'working',
+        escalation: DEFAULT_ESCALATION,
+      },
       requiredContents: dto.requiredContents ?? [],
+      collectorUnitId: collector.id,
     };
     const workflowId = deliverableWorkflowId(key);
     let created = true;
@@ -100,14 +116,26 @@ export class DeliverablesService {
       ...key,
       id: deliverableId(key),
       workflowId,
+      planNumber: input.planNumber,
+      planTitle: input.planTitle,
       title: input.title,
-      dueDate: input.dueDate,
+      clause: null,
+      collectorUnitId: input.collectorUnitId,
+      requiredContents: input.requiredContents,
+      dueDate: dto.dueDate,
+      deadlineAt: deadlineInstant(dto.dueDate, cal),
       status: 'open',
       version: 0,
       remindersSent: 0,
-      nextReminderAt: null,
+      escalationsSent: 0,
+      nextStepAt: null,
+      nextStepKind: null,
       submittedAt: null,
       submission: null,
+      lastReview: null,
+      extensions: [],
+      returns: 0,
+      closedReason: null,
     });
     return { created, deliverable: await this.get(deliverableId(key)) };
   }
@@ -115,23 +143,60 @@ export class DeliverablesService {
   async get(id: string): Promise<DeliverableDto> {
     const row = await this.projections.findById(id);
     if (!row) throw new DomainException('not_found', `no deliverable ${id}`);
-    return toDto(row);
+    return toDeliverableDto(row);
+  }
+
+  async events(id: string): Promise<DeliverableEventDto[]> {
+    await this.get(id);
+    return (await this.projections.events(id)).map(toEventDto);
   }
 
   async list(q: ListDeliverablesQuery): Promise<DeliverablePageDto> {
     const { items, total } = await this.projections.list(q);
-    return { items: items.map(toDto), total, page: q.page, pageSize: q.pageSize };
+    return { items: items.map((e) => toDeliverableDto(e)), total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** A Workflow Update: validated by the workflow, answered once the read model shows the result. */
-  async submit(id: string, dto: SubmitDeliverableDto): Promise<DeliverableDto> {
+  submit(id: string, dto: SubmitDeliverableDto): Promise<DeliverableDto> {
+    return this.command(id, (h) => h.executeUpdate(submitUpdate, { args: [dto] }), isOwed);
+  }
+
+  review(id: string, dto: ReviewDeliverableDto): Promise<DeliverableDto> {
+    return this.command(
+      id,
+      (h) => h.executeUpdate(reviewUpdate, { args: [dto] }),
+      (s) => s === 'submitted',
+    );
+  }
+
+  extend(id: string, dto: ExtendDeliverableDto): Promise<DeliverableDto> {
+    return this.command(id, (h) => h.executeUpdate(extendUpdate, { args: [dto] }), isOwed);
+  }
+
+  waive(id: string, dto: WaiveDeliverableDto): Promise<DeliverableDto> {
+    return this.command(
+      id,
+      (h) => h.executeUpdate(waiveUpdate, { args: [dto] }),
+      (s) => isOwed(s) || s === 'submitted',
+    );
+  }
+
+  /**
+   * Runs one Workflow Update. A deliverable whose read model says the command cannot apply answers
+   * 409 without bothering the workflow (its workflow may have finished); the workflow's own
+   * validator remains the authority for everything else.
+   */
+  private async command(
+    id: string,
+    run: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
+    applies: (status: DeliverableDto['status']) => boolean,
+  ): Promise<DeliverableDto> {
     const current = await this.get(id);
-    if (current.status !== 'open') {
-      throw new DomainException('conflict', `deliverable is ${current.status}, not open for submission`, [
+    if (!applies(current.status)) {
+      throw new DomainException('conflict', `deliverable is ${current.status}`, [
         { field: 'status', reason: `already ${current.status}` },
       ]);
     }
-    await this.temporal.workflow.getHandle(current.workflowId).executeUpdate(submitUpdate, { args: [dto] });
+    await run(this.temporal.workflow.getHandle(current.workflowId));
     return this.get(id);
   }
 }

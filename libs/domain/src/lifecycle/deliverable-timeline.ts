@@ -83,17 +83,22 @@ export function deliverableTimeline(
   const last = levels[levels.length - 1];
   if (last && repeatEveryDays && repeatEveryDays > 0) {
     let base = cal.addWorkingDays(deadline, last.afterWorkingDays);
+    let previous = base;
+    let days = last.afterWorkingDays;
     for (let n = 1; ; n++) {
       base = addDays(base, repeatEveryDays);
       const date = cal.rollForward(base);
       const at = vnInstant(date, REMINDER_HOUR);
       if (at > until) break;
+      // Counted week by week: a long-overdue deliverable must not rescan from its deadline each time.
+      days += cal.workingDaysBetween(previous, date);
+      previous = date;
       steps.push({
         id: `escalation:${deadline}:repeat-${n}`,
         kind: 'escalation',
         date,
         at,
-        days: cal.workingDaysBetween(deadline, date),
+        days,
         notify: last.notify,
       });
     }

@@ -6,3 +6,5 @@ export { renderLayout } from './layout';
 export { escapeHtml } from './html-escape.util';
 export { formatVietnameseDate } from './vietnamese-date';
 export { renderReminder } from './reminder.template';
+export type { EscalationMailContext } from './escalation.template';
+export { renderEscalation } from './escalation.template';

@@ -10,6 +10,22 @@ export interface SubmissionRecord {
   coveredContents: string[];
 }
 
+export interface ReviewRecord {
+  decision: 'accept' | 'return';
+  at: string;
+  reviewerUnitId: string;
+  comments?: string;
+  newDueDate?: string;
+}
+
+export interface ExtensionRecord {
+  at: string;
+  from: string;
+  to: string;
+  reason: string;
+  grantedByUnitId: string;
+}
+
 /**
  * Read model of one deliverable, written only by the workflow's projection activity.
  * `version` grows with every transition, so a late or repeated write can never move it backwards.
@@ -49,8 +65,45 @@ export class DeliverableEntity {
   @Column({ name: 'reminders_sent', type: 'integer', default: 0 })
   remindersSent!: number;
 
-  @Column({ name: 'next_reminder_at', type: 'timestamptz', nullable: true })
-  nextReminderAt!: Date | null;
+  @Column({ name: 'next_step_at', type: 'timestamptz', nullable: true })
+  nextStepAt!: Date | null;
+
+  @Column({ name: 'next_step_kind', type: 'text', nullable: true })
+  nextStepKind!: string | null;
+
+  @Column({ name: 'escalations_sent', type: 'integer', default: 0 })
+  escalationsSent!: number;
+
+  @Column({ name: 'plan_number', type: 'text', nullable: true })
+  planNumber!: string | null;
+
+  @Column({ name: 'plan_title', type: 'text', nullable: true })
+  planTitle!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  clause!: string | null;
+
+  @Column({ name: 'collector_unit_id', type: 'text', nullable: true })
+  collectorUnitId!: string | null;
+
+  /** The instant the current deadline passes; the four reporting buckets are computed from it. */
+  @Column({ name: 'deadline_at', type: 'timestamptz' })
+  deadlineAt!: Date;
+
+  @Column({ name: 'required_contents', type: 'jsonb', default: () => "'[]'" })
+  requiredContents!: string[];
+
+  @Column({ name: 'last_review', type: 'jsonb', nullable: true })
+  lastReview!: ReviewRecord | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  extensions!: ExtensionRecord[];
+
+  @Column({ type: 'integer', default: 0 })
+  returns!: number;
+
+  @Column({ name: 'closed_reason', type: 'text', nullable: true })
+  closedReason!: string | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;

@@ -73,4 +73,31 @@ export class CreateDeliverableDto {
   @ArrayUnique()
   @Matches(SLUG_PATTERN, { each: true, message: SLUG_MESSAGE })
   requiredContents?: string[];
+
+  @ApiPropertyOptional({
+    example: 'BTG-TU',
+    description: 'Who collects and reviews it; default: Ban Tuyên giáo',
+  })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  collectorUnitId?: string;
+
+  @ApiPropertyOptional({
+    example: '22-KH/TU',
+    maxLength: 40,
+    description: 'Plan number as written; default: planId',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  planNumber?: string;
+
+  @ApiPropertyOptional({
+    example: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+    maxLength: 300,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  planTitle?: string;
 }

@@ -1,0 +1,146 @@
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import {
+  cancelProblems,
+  extendProblems,
+  FieldProblem,
+  isOwed,
+  reviewProblems,
+  submissionProblems,
+  waiveProblems,
+} from '@dondoc/domain';
+import type { WorkflowClock } from '../clock';
+import {
+  cancelUpdate,
+  COMMAND_REJECTED,
+  extendUpdate,
+  reviewUpdate,
+  statusQuery,
+  submitUpdate,
+  waiveUpdate,
+} from './deliverable.messages';
+import type { DeliverableState } from './deliverable-state';
+import type { DeliverableView } from './deliverable.types';
+
+function refuse(problems: FieldProblem[]): void {
+  if (!problems.length) return;
+  throw ApplicationFailure.create({
+    type: COMMAND_REJECTED,
+    message: problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+    details: [problems],
+  });
+}
+
+/**
+ * Wires the status query and the command updates. Each validator is a pure rule from libs/domain
+ * (a refusal records nothing); each handler changes the state, then `persist` writes it out
+ * before the caller gets the answer.
+ */
+export function registerDeliverableHandlers(
+  state: DeliverableState,
+  clock: WorkflowClock,
+  persist: () => Promise<void>,
+): void {
+  const { input, view } = state;
+  const ctx = () => ({
+    status: view.status,
+    collectorUnitId: input.collectorUnitId,
+    dueDate: view.dueDate,
+    today: state.today(clock.nowIso()),
+  });
+  const answer = async (): Promise<DeliverableView> => {
+    await persist();
+    return view;
+  };
+
+  setHandler(statusQuery, () => view);
+
+  setHandler(
+    submitUpdate,
+    async (s) => {
+      const now = clock.nowIso();
+      view.status = 'submitted';
+      view.submission = {
+        submittedAt: now,
+        submittedByUnit: s.unitId,
+        documentName: s.documentName.trim(),
+        documentSha256: s.documentSha256,
+        note: s.note,
+        coveredContents: s.coveredContents ?? [],
+      };
+      state.record('submitted', now, { actorUnitId: s.unitId });
+      return answer();
+    },
+    {
+      validator: (s) => {
+        if (!isOwed(view.status)) refuse([{ field: 'status', reason: `already ${view.status}` }]);
+        refuse(submissionProblems({ unitId: input.key.unitId, requiredContents: input.requiredContents }, s));
+      },
+    },
+  );
+
+  setHandler(
+    reviewUpdate,
+    async (c) => {
+      const now = clock.nowIso();
+      view.lastReview = {
+        decision: c.decision,
+        at: now,
+        reviewerUnitId: c.reviewerUnitId,
+        comments: c.comments,
+        newDueDate: c.newDueDate,
+      };
+      if (c.decision === 'accept') {
+        view.status = 'accepted';
+        state.record('accepted', now, { actorUnitId: c.reviewerUnitId });
+      } else {
+        view.status = 'returned';
+        view.returns++;
+        state.moveDueDate(c.newDueDate!, now);
+        state.record('returned', now, { actorUnitId: c.reviewerUnitId, reason: c.comments });
+      }
+      return answer();
+    },
+    { validator: (c) => refuse(reviewProblems(ctx(), c)) },
+  );
+
+  setHandler(
+    extendUpdate,
+    async (c) => {
+      const now = clock.nowIso();
+      view.extensions.push({
+        at: now,
+        from: view.dueDate,
+        to: c.newDueDate,
+        reason: c.reason,
+        grantedByUnitId: c.grantedByUnitId,
+      });
+      state.moveDueDate(c.newDueDate, now);
+      if (view.status === 'overdue' || view.status === 'escalated') view.status = 'open';
+      state.record('extended', now, { actorUnitId: c.grantedByUnitId, reason: c.reason });
+      return answer();
+    },
+    { validator: (c) => refuse(extendProblems(ctx(), c)) },
+  );
+
+  setHandler(
+    waiveUpdate,
+    async (c) => {
+      view.status = 'waived';
+      view.closedReason = c.reason;
+      state.record('waived', clock.nowIso(), { actorUnitId: c.byUnitId, reason: c.reason });
+      return answer();
+    },
+    { validator: (c) => refuse(waiveProblems(ctx(), c)) },
+  );
+
+  setHandler(
+    cancelUpdate,
+    async (c) => {
+      view.status = 'cancelled';
+      view.closedReason = c.reason;
+      state.record('cancelled', clock.nowIso(), { reason: c.reason });
+      return answer();
+    },
+    { validator: (c) => refuse(cancelProblems(ctx(), c)) },
+  );
+}
