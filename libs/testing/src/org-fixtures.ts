@@ -23,15 +23,13 @@ export async function seedTestUnit(ds: DataSource, unitId = TEST_UNIT.id): Promi
   if (!(await units.findOneBy({ id: ROOT.id }))) {
     await units.insert({ ...ROOT, parentId: null, validFrom, validTo: null });
     await units.insert({ ...TEST_BTG, parentId: ROOT.id, validFrom, validTo: null });
-    await ds
-      .getRepository(ContactEntity)
-      .save({
-        unitId: TEST_BTG.id,
-        name: 'Văn phòng Ban',
-        email: TEST_MAILBOXES.btg,
-        role: 'head',
-        language: 'vi',
-      });
+    await ds.getRepository(ContactEntity).save({
+      unitId: TEST_BTG.id,
+      name: 'Văn phòng Ban',
+      email: TEST_MAILBOXES.btg,
+      role: 'head',
+      language: 'vi',
+    });
   }
   await units.insert({ ...TEST_UNIT, id: unitId, parentId: ROOT.id, validFrom, validTo: null });
   const contacts = await ds.getRepository(ContactEntity).save([
@@ -53,15 +51,13 @@ export async function seedTestUnit(ds: DataSource, unitId = TEST_UNIT.id): Promi
   ]);
   if (unitId === TEST_UNIT.id) {
     await units.insert({ ...TEST_GRASSROOTS, parentId: unitId, validFrom, validTo: null });
-    await ds
-      .getRepository(ContactEntity)
-      .save({
-        unitId: TEST_GRASSROOTS.id,
-        name: 'Bí thư Đảng ủy',
-        email: TEST_MAILBOXES.grassrootsHead,
-        role: 'head',
-        language: 'vi',
-      });
+    await ds.getRepository(ContactEntity).save({
+      unitId: TEST_GRASSROOTS.id,
+      name: 'Bí thư Đảng ủy',
+      email: TEST_MAILBOXES.grassrootsHead,
+      role: 'head',
+      language: 'vi',
+    });
   }
   return contacts;
 }
