@@ -1,3 +1,4 @@
 export * from './deliverable/deliverable.activities';
 export * from './mail/message-id.util';
 export * from './mail/send-once';
+export * from './plan/plan.activities';

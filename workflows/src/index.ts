@@ -1,2 +1,3 @@
 // The single workflowsPath entry: every workflow type the worker runs.
 export { deliverableWorkflow } from './deliverable/deliverable.workflow';
+export { planWorkflow } from './plan/plan.workflow';

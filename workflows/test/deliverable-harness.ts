@@ -45,6 +45,7 @@ export class DeliverableHarness {
     await seedTestUnit(this.db.dataSource);
     this.worker = await startTestWorker({
       connection: this.env.nativeConnection,
+      client: this.env.client,
       dataSource: this.db.dataSource,
       smtpUrl: this.sink.smtpUrl,
       // Simulates a crash after the mail went out and the outbox row was marked, before Temporal

@@ -29,6 +29,7 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
     await seedTestUnit(db.dataSource);
     worker = await startTestWorker({
       connection: temporal.nativeConnection,
+      client: temporal.client,
       dataSource: db.dataSource,
       smtpUrl: sink.smtpUrl,
     });

@@ -1,10 +1,13 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createDeliverableActivities } from '@dondoc/activities';
+import { Client } from '@temporalio/client';
+import { createDeliverableActivities, createPlanActivities } from '@dondoc/activities';
 import { Mailer } from '@dondoc/mail';
 
 export interface DondocWorkerDeps {
   connection: NativeConnection;
+  /** Plan activities start and update deliverable workflows through it. */
+  client: Client;
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
@@ -21,12 +24,15 @@ export const WORKFLOWS_PATH = require.resolve('@dondoc/workflows');
 
 /** One worker process runs every workflow type and every activity on one task queue. */
 export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
-  const activities = createDeliverableActivities({
-    dataSource: d.dataSource,
-    mailer: d.mailer,
-    publicUrl: d.publicUrl,
-    mailFrom: d.mailFrom,
-  });
+  const activities = {
+    ...createDeliverableActivities({
+      dataSource: d.dataSource,
+      mailer: d.mailer,
+      publicUrl: d.publicUrl,
+      mailFrom: d.mailFrom,
+    }),
+    ...createPlanActivities({ dataSource: d.dataSource, client: d.client, taskQueue: d.taskQueue }),
+  };
   return Worker.create({
     connection: d.connection,
     namespace: d.namespace,

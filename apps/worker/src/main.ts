@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig, temporalConnectionOptions } from '@dondoc/config';
 import { createSmtpMailer } from '@dondoc/mail';
@@ -19,8 +20,11 @@ async function main(): Promise<void> {
   const mailer = createSmtpMailer(config.smtpUrl, { pool: true });
   const t = config.temporal;
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const clientConnection = await Connection.connect(temporalConnectionOptions(config));
+  const client = new Client({ connection: clientConnection, namespace: t.namespace });
   const worker = await createDondocWorker({
     connection,
+    client,
     namespace: t.namespace,
     taskQueue: t.taskQueue,
     dataSource,
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
   console.log(`worker polling task queue '${t.taskQueue}' on ${t.address} (namespace ${t.namespace})`);
   // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and drains in-flight tasks.
   await worker.run();
-  await Promise.all([connection.close(), dataSource.destroy(), mailer.close()]);
+  await Promise.all([connection.close(), clientConnection.close(), dataSource.destroy(), mailer.close()]);
 }
 
 main().catch((e) => {

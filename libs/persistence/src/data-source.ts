@@ -9,6 +9,9 @@ import { DeliverableEventEntity } from './entities/deliverable-event.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { PersonEntity } from './entities/person.entity';
 import { OrgTree1764400000000 } from './migrations/1764400000000-org-tree';
+import { Plans1764500000000 } from './migrations/1764500000000-plans';
+import { PlanEntity } from './entities/plan.entity';
+import { PlanAmendmentEntity } from './entities/plan-amendment.entity';
 
 export const ENTITIES = [
   UnitEntity,
@@ -18,12 +21,15 @@ export const ENTITIES = [
   OutboxEntity,
   PersonEntity,
   MembershipEntity,
+  PlanEntity,
+  PlanAmendmentEntity,
 ];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
 export const MIGRATIONS = [
   InitialSchema1764288000000,
   DeliverableLifecycle1764300000000,
   OrgTree1764400000000,
+  Plans1764500000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

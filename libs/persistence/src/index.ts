@@ -9,3 +9,5 @@ export * from './outbox.repository';
 export * from './entities/person.entity';
 export * from './entities/membership.entity';
 export * from './org.repository';
+export * from './entities/plan.entity';
+export * from './entities/plan-amendment.entity';

@@ -4,3 +4,4 @@ export * from './org-fixtures';
 export * from './worker-harness';
 export * from './dev-stack';
 export * from './province-generator';
+export * from './plan-fixtures';

@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createSmtpMailer, Mailer } from '@dondoc/mail';
@@ -16,6 +17,7 @@ export interface RunningTestWorker {
 /** The real worker (real activities, real DB, real SMTP) on a test environment's connection. */
 export async function startTestWorker(o: {
   connection: NativeConnection;
+  client: Client;
   namespace?: string;
   dataSource: DataSource;
   smtpUrl: string;
@@ -24,6 +26,7 @@ export async function startTestWorker(o: {
   const mailer = createSmtpMailer(o.smtpUrl);
   const worker = await createDondocWorker({
     connection: o.connection,
+    client: o.client,
     namespace: o.namespace ?? 'default',
     taskQueue: TEST_TASK_QUEUE,
     dataSource: o.dataSource,

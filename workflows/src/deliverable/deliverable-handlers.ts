@@ -8,11 +8,16 @@ import {
   submissionProblems,
   waiveProblems,
 } from '@dondoc/domain';
+import { isIsoDate } from '@dondoc/calendar';
 import type { WorkflowClock } from '../clock';
+
+/** Who moved a due date when a plan amendment did. */
+const PLAN_AMENDMENT = 'plan-amendment';
 import {
   cancelUpdate,
   COMMAND_REJECTED,
   extendUpdate,
+  rescheduleUpdate,
   reviewUpdate,
   statusQuery,
   submitUpdate,
@@ -120,6 +125,33 @@ export function registerDeliverableHandlers(
       return answer();
     },
     { validator: (c) => refuse(extendProblems(ctx(), c)) },
+  );
+
+  setHandler(
+    rescheduleUpdate,
+    async (c) => {
+      const now = clock.nowIso();
+      view.extensions.push({
+        at: now,
+        from: view.dueDate,
+        to: c.newDueDate,
+        reason: c.reason,
+        grantedByUnitId: PLAN_AMENDMENT,
+      });
+      state.moveDueDate(c.newDueDate, now);
+      if (view.status === 'overdue' || view.status === 'escalated') view.status = 'open';
+      state.record('extended', now, { actorUnitId: PLAN_AMENDMENT, reason: c.reason });
+      return answer();
+    },
+    {
+      validator: (c) => {
+        if (!isOwed(view.status))
+          refuse([{ field: 'status', reason: `deliverable is ${view.status}; only one still owed moves` }]);
+        if (!isIsoDate(c.newDueDate) || c.newDueDate < state.today(clock.nowIso()))
+          refuse([{ field: 'newDueDate', reason: 'must be a date from today on' }]);
+        if (!c.reason?.trim()) refuse([{ field: 'reason', reason: 'is required' }]);
+      },
+    },
   );
 
   setHandler(

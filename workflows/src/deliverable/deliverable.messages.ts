@@ -3,6 +3,7 @@ import type {
   CancelCommand,
   DeliverableView,
   ExtendCommand,
+  RescheduleCommand,
   ReviewCommand,
   SubmissionInput,
   WaiveCommand,
@@ -15,6 +16,8 @@ export const reviewUpdate = defineUpdate<DeliverableView, [ReviewCommand]>('revi
 export const extendUpdate = defineUpdate<DeliverableView, [ExtendCommand]>('extend');
 export const waiveUpdate = defineUpdate<DeliverableView, [WaiveCommand]>('waive');
 export const cancelUpdate = defineUpdate<DeliverableView, [CancelCommand]>('cancel');
+/** A plan amendment (due-rule change, recompute policy) moves the due date of a deliverable still owed. */
+export const rescheduleUpdate = defineUpdate<DeliverableView, [RescheduleCommand]>('reschedule');
 export const statusQuery = defineQuery<DeliverableView>('status');
 
 /** Failure type of a refused command; its details carry `FieldProblem[]` for the API. */

@@ -94,4 +94,10 @@ export interface DeliverableEvent {
   reason?: string;
 }
 
+/** A plan amendment moving the due date (any date from today on), with its reason. */
+export interface RescheduleCommand {
+  newDueDate: string;
+  reason: string;
+}
+
 export type { CancelCommand, ExtendCommand, ReviewCommand, SubmissionInput, WaiveCommand };

@@ -1,0 +1,314 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { addDays, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
+import {
+  addDayCount,
+  DeliverableKey,
+  DueRule,
+  isOwed,
+  planSemanticProblems,
+  deliverableWorkflowId,
+  expandPlan,
+  isClosed,
+  PlanDefinition,
+  ScheduledDeliverable,
+} from '@dondoc/domain';
+import {
+  DeliverableEntity,
+  OrgRepository,
+  PlanAmendmentEntity,
+  PlanEntity,
+  UnitEntity,
+} from '@dondoc/persistence';
+import { deliverableWorkflow } from '@dondoc/workflows/src/deliverable/deliverable.workflow';
+import { cancelUpdate, rescheduleUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
+import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
+import {
+  SA_DUE_DATE,
+  SA_OBLIGATION,
+  SA_PERIOD,
+  SA_PLAN,
+  SA_STATUS,
+  SA_UNIT,
+} from '@dondoc/workflows/src/search-attributes';
+import { deliverableInputFor, openingInstant, periodOpensOn } from './plan-deliverable-input';
+
+export interface PlanActivityDeps {
+  dataSource: DataSource;
+  client: Client;
+  taskQueue: string;
+  calendar?: WorkingCalendar;
+}
+
+export interface PlanOpening {
+  at: string;
+  period: string;
+}
+
+export interface OpenPeriodInput {
+  planId: string;
+  period: string;
+  planWorkflowId: string;
+  clockOffsetMs?: number;
+  /** Only this unit (an amendment adding a unit); default every assignee. */
+  unitId?: string;
+}
+
+export interface OpenResult {
+  started: number;
+  existing: number;
+  /** Per-person rows (commitment registrations) are tracked per cell, not opened one workflow each. */
+  skippedPersonRows: number;
+}
+
+const CHUNK = 50;
+
+export function createPlanActivities(deps: PlanActivityDeps) {
+  const cal = deps.calendar ?? new WorkingCalendar();
+  const orgs = new OrgRepository(deps.dataSource);
+
+  async function loadPlan(planId: string): Promise<PlanEntity> {
+    return deps.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: planId });
+  }
+
+  /** The whole term's schedule over the org as it now stands (effective dating picks who owes what when). */
+  async function schedule(plan: PlanEntity): Promise<ScheduledDeliverable[]> {
+    const org = await orgs.loadTree();
+    return expandPlan(plan.definition, org, {
+      issued: plan.issuedOn,
+      until: plan.until ?? undefined,
+      calendar: cal,
+    });
+  }
+
+  async function fallbackCollector(def: PlanDefinition): Promise<string> {
+    const btg = await deps.dataSource.getRepository(UnitEntity).findOneBy({ type: 'ban-tuyen-giao' });
+    return btg?.id ?? def.issuer;
+  }
+
+  /** Starts deliverable workflows (idempotent by business-key id), in chunks, heartbeating progress. */
+  async function start(inputs: DeliverableInput[]): Promise<{ started: number; existing: number }> {
+    let started = 0;
+    let existing = 0;
+    for (let i = 0; i < inputs.length; i += CHUNK) {
+      const outcomes = await Promise.all(inputs.slice(i, i + CHUNK).map((input) => startOne(input)));
+      started += outcomes.filter(Boolean).length;
+      existing += outcomes.filter((o) => !o).length;
+      Context.current().heartbeat({ done: i + CHUNK });
+    }
+    return { started, existing };
+  }
+
+  async function startOne(input: DeliverableInput): Promise<boolean> {
+    try {
+      await deps.client.workflow.start(deliverableWorkflow, {
+        workflowId: deliverableWorkflowId(input.key),
+        taskQueue: deps.taskQueue,
+        args: [input],
+        typedSearchAttributes: [
+          { key: SA_PLAN, value: input.key.planId },
+          { key: SA_OBLIGATION, value: input.key.obligationId },
+          { key: SA_UNIT, value: input.key.unitId },
+          { key: SA_PERIOD, value: input.key.period },
+          { key: SA_STATUS, value: 'open' },
+          { key: SA_DUE_DATE, value: new Date(`${input.terms.dueDate}T00:00:00+07:00`) },
+        ],
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw e;
+    }
+  }
+
+  return {
+    /** When each period of the plan opens (cascade children and event-driven obligations excluded). */
+    async planOpenings({ planId }: { planId: string }): Promise<{ openings: PlanOpening[]; endsAt: string }> {
+      const plan = await loadPlan(planId);
+      const periods = new Map<string, string>();
+      for (const row of await schedule(plan)) {
+        if (row.dueDate === null || isCascadeChild(plan.definition, row.obligationId)) continue;
+        periods.set(row.period, openingInstant(periodOpensOn(row.period, plan.issuedOn)));
+      }
+      const openings = [...periods].map(([period, at]) => ({ period, at }));
+      openings.sort((a, b) => a.at.localeCompare(b.at) || a.period.localeCompare(b.period));
+      // The plan's own process ends with its term (or the `until` it was issued with).
+      return { openings, endsAt: vnInstant(addDays(plan.until ?? plan.definition.term.end, 1), 0) };
+    },
+
+    /** Opens every deliverable of one period (or one unit's, for an amendment). */
+    async openPlanPeriod(o: OpenPeriodInput): Promise<OpenResult> {
+      const plan = await loadPlan(o.planId);
+      const def = plan.definition;
+      const collector = await fallbackCollector(def);
+      const rows = (await schedule(plan)).filter(
+        (r) =>
+          r.period === o.period &&
+          r.dueDate !== null &&
+          !isCascadeChild(def, r.obligationId) &&
+          (!o.unitId || r.assignee === o.unitId),
+      );
+      const unitRows = rows.filter((r) => r.assigneeKind === 'unit');
+      const inputs = unitRows.map((r) =>
+        deliverableInputFor(
+          def,
+          def.obligations.find((ob) => ob.id === r.obligationId)!,
+          r,
+          {
+            planWorkflowId: o.planWorkflowId,
+            clockOffsetMs: o.clockOffsetMs,
+            fallbackCollector: collector,
+          },
+        ),
+      );
+      return { ...(await start(inputs)), skippedPersonRows: rows.length - unitRows.length };
+    },
+
+    /** The cascade: opens what follows from an accepted deliverable, due relative to its acceptance. */
+    async openCascade(o: {
+      planId: string;
+      parent: DeliverableKey;
+      acceptedAt: string;
+      planWorkflowId: string;
+      clockOffsetMs?: number;
+    }): Promise<OpenResult> {
+      const plan = await loadPlan(o.planId);
+      const def = plan.definition;
+      const accepted = vnDateOf(o.acceptedAt);
+      const org = await orgs.loadTree(accepted);
+      const collector = await fallbackCollector(def);
+      const inputs: DeliverableInput[] = [];
+      for (const ob of def.obligations) {
+        if (ob.due?.kind !== 'after-parent-acceptance' || ob.due.parent !== o.parent.obligationId) continue;
+        const selector = ob.assignees.kind === 'children-of-parent-assignees' ? ob.assignees.unitTypes : [];
+        const children = org.units.filter(
+          (u) => u.parentId === o.parent.unitId && (selector.length === 0 || selector.includes(u.type)),
+        );
+        const dueDate = cal.rollForward(addDayCount(accepted, ob.due.days, ob.due.dayKind, cal));
+        for (const child of children) {
+          const row: ScheduledDeliverable = {
+            obligationId: ob.id,
+            assignee: child.id,
+            assigneeKind: 'unit',
+            period: o.parent.period,
+            dueDate,
+            reminderDates: [],
+            collector: ob.collector.kind === 'unit' ? ob.collector.unit : child.parentId,
+          };
+          inputs.push(
+            deliverableInputFor(def, ob, row, {
+              planWorkflowId: o.planWorkflowId,
+              clockOffsetMs: o.clockOffsetMs,
+              fallbackCollector: collector,
+            }),
+          );
+        }
+      }
+      return { ...(await start(inputs)), skippedPersonRows: 0 };
+    },
+
+    /** Cancels the plan's deliverables still open (all, or one unit's), with the reason. */
+    async cancelPlanDeliverables(o: {
+      planId: string;
+      reason: string;
+      unitId?: string;
+    }): Promise<{ cancelled: number }> {
+      const qb = deps.dataSource
+        .getRepository(DeliverableEntity)
+        .createQueryBuilder('d')
+        .where('d.plan_id = :planId', { planId: o.planId });
+      if (o.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: o.unitId });
+      const open = (await qb.getMany()).filter((d) => !isClosed(d.status));
+      let cancelled = 0;
+      for (const d of open) {
+        try {
+          await deps.client.workflow
+            .getHandle(d.workflowId)
+            .executeUpdate(cancelUpdate, { args: [{ reason: o.reason }] });
+          cancelled++;
+        } catch {
+          // Closed meanwhile (accepted or waived): nothing left to cancel.
+        }
+        Context.current().heartbeat({ cancelled });
+      }
+      return { cancelled };
+    },
+
+    /**
+     * Amends one obligation's due rule. `recompute`: every deliverable of it still owed moves to the
+     * date the new rule gives; `freeze`: those keep their dates and only periods not yet opened follow
+     * the new rule. Either way the plan definition in PostgreSQL is updated.
+     */
+    async changeObligationDueRule(o: {
+      planId: string;
+      obligationId: string;
+      due: DueRule;
+      policy: 'recompute' | 'freeze';
+      reason: string;
+    }): Promise<{ rescheduled: number }> {
+      const plan = await loadPlan(o.planId);
+      const obligation = plan.definition.obligations.find((ob) => ob.id === o.obligationId);
+      if (!obligation)
+        throw ApplicationFailure.nonRetryable(
+          `no obligation ${o.obligationId} in plan ${o.planId}`,
+          'UnknownObligation',
+        );
+      obligation.due = o.due;
+      const problems = planSemanticProblems(plan.definition);
+      if (problems.length)
+        throw ApplicationFailure.nonRetryable(
+          `the new due rule makes the plan invalid: ${problems.map((p) => p.reason).join('; ')}`,
+          'InvalidPlan',
+        );
+      await deps.dataSource
+        .getRepository(PlanEntity)
+        .update({ id: plan.id }, { definition: plan.definition });
+      if (o.policy === 'freeze') return { rescheduled: 0 };
+      const dues = new Map(
+        (await schedule(plan))
+          .filter((r) => r.obligationId === o.obligationId)
+          .map((r) => [`${r.assignee}|${r.period}`, r.dueDate]),
+      );
+      const open = await deps.dataSource
+        .getRepository(DeliverableEntity)
+        .findBy({ planId: o.planId, obligationId: o.obligationId });
+      let rescheduled = 0;
+      for (const d of open.filter((x) => isOwed(x.status))) {
+        const due = dues.get(`${d.unitId}|${d.period}`);
+        if (!due || due === d.dueDate) continue;
+        await deps.client.workflow
+          .getHandle(d.workflowId)
+          .executeUpdate(rescheduleUpdate, { args: [{ newDueDate: due, reason: o.reason }] });
+        rescheduled++;
+        Context.current().heartbeat({ rescheduled });
+      }
+      return { rescheduled };
+    },
+
+    async recordPlanAmendment(a: {
+      planId: string;
+      at: string;
+      kind: string;
+      policy?: string;
+      detail: Record<string, unknown>;
+      outcome?: Record<string, unknown>;
+    }): Promise<void> {
+      await deps.dataSource
+        .getRepository(PlanAmendmentEntity)
+        .save({ ...a, at: new Date(a.at), policy: a.policy ?? null, outcome: a.outcome ?? null });
+    },
+
+    async setPlanStatus(o: { planId: string; status: PlanEntity['status']; reason?: string }): Promise<void> {
+      await deps.dataSource
+        .getRepository(PlanEntity)
+        .update({ id: o.planId }, { status: o.status, cancelReason: o.reason ?? null });
+    },
+  };
+}
+
+function isCascadeChild(def: PlanDefinition, obligationId: string): boolean {
+  return def.obligations.find((o) => o.id === obligationId)?.due?.kind === 'after-parent-acceptance';
+}
+
+export type PlanActivities = ReturnType<typeof createPlanActivities>;

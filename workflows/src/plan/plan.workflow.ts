@@ -1,0 +1,137 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { PlanActivities } from '@dondoc/activities';
+import type { DeliverableKey } from '@dondoc/domain';
+import { workflowClock } from '../clock';
+import {
+  addUnitUpdate,
+  cancelPlanUpdate,
+  changeDueRuleUpdate,
+  deliverableAcceptedSignal,
+  planStatusQuery,
+  removeUnitUpdate,
+} from './plan.messages';
+import type { PlanInput, PlanView } from './plan.types';
+
+const acts = proxyActivities<PlanActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes' },
+});
+
+/**
+ * `plan:<planId>`: opens each period's deliverables when the period starts, opens the cascade when a
+ * parent deliverable is accepted, and takes amendments. Continues as new at each new year so its
+ * history stays small over a five-year term.
+ */
+export async function planWorkflow(input: PlanInput): Promise<PlanView> {
+  const clock = workflowClock(input.clockOffsetMs);
+  const { workflowId } = workflowInfo();
+  const view: PlanView = {
+    planId: input.planId,
+    status: 'issued',
+    openedPeriods: [...(input.openedPeriods ?? [])],
+    nextOpeningAt: null,
+    cascadesOpened: 0,
+  };
+  const accepted: { key: DeliverableKey; acceptedAt: string }[] = [];
+  const context = { planId: input.planId, planWorkflowId: workflowId, clockOffsetMs: input.clockOffsetMs };
+  const amend = (kind: string, detail: object, outcome: object, policy?: string) =>
+    acts.recordPlanAmendment({
+      planId: input.planId,
+      at: clock.nowIso(),
+      kind,
+      policy,
+      detail: { ...detail },
+      outcome: { ...outcome },
+    });
+
+  setHandler(planStatusQuery, () => view);
+  setHandler(deliverableAcceptedSignal, (s) => void accepted.push(s));
+  setHandler(addUnitUpdate, async (a) => {
+    let started = 0;
+    for (const period of view.openedPeriods)
+      started += (await acts.openPlanPeriod({ ...context, period, unitId: a.unitId })).started;
+    await amend('add-unit', a, { started });
+    return { kind: 'add-unit', started };
+  });
+  setHandler(removeUnitUpdate, async (a) => {
+    const { cancelled } = await acts.cancelPlanDeliverables({
+      planId: input.planId,
+      unitId: a.unitId,
+      reason: a.reason,
+    });
+    await amend('remove-unit', a, { cancelled });
+    return { kind: 'remove-unit', cancelled };
+  });
+  setHandler(changeDueRuleUpdate, async (a) => {
+    const { rescheduled } = await acts.changeObligationDueRule({
+      ...context,
+      obligationId: a.obligationId,
+      due: a.due,
+      policy: a.policy,
+      reason: a.reason,
+    });
+    await amend('change-due-rule', a, { rescheduled }, a.policy);
+    return { kind: 'change-due-rule', rescheduled };
+  });
+  setHandler(cancelPlanUpdate, async (a) => {
+    view.status = 'cancelled';
+    const { cancelled } = await acts.cancelPlanDeliverables({ planId: input.planId, reason: a.reason });
+    await acts.setPlanStatus({ planId: input.planId, status: 'cancelled', reason: a.reason });
+    await amend('cancel-plan', a, { cancelled });
+    return { kind: 'cancel-plan', cancelled };
+  });
+
+  const { openings, endsAt } = await acts.planOpenings({ planId: input.planId });
+  const drainCascades = async () => {
+    while (accepted.length) {
+      const next = accepted.shift()!;
+      view.cascadesOpened += (
+        await acts.openCascade({ ...context, parent: next.key, acceptedAt: next.acceptedAt })
+      ).started;
+    }
+  };
+  const waitUntil = async (instant: string) => {
+    for (;;) {
+      const woke = await condition(
+        () => accepted.length > 0 || view.status !== 'issued',
+        clock.msUntil(instant),
+      );
+      if (!woke || view.status !== 'issued') return;
+      await drainCascades();
+    }
+  };
+
+  for (const opening of openings.filter((o) => !view.openedPeriods.includes(o.period))) {
+    view.nextOpeningAt = opening.at;
+    const lastOpenedYear = view.openedPeriods.length
+      ? openings.find((o) => o.period === view.openedPeriods[view.openedPeriods.length - 1])?.at.slice(0, 4)
+      : undefined;
+    if (lastOpenedYear && opening.at.slice(0, 4) !== lastOpenedYear && view.status === 'issued') {
+      // A new year: start a fresh history once nothing is in flight.
+      await drainCascades();
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof planWorkflow>({ ...input, openedPeriods: view.openedPeriods });
+    }
+    await waitUntil(opening.at);
+    if (view.status !== 'issued') break;
+    await acts.openPlanPeriod({ ...context, period: opening.period });
+    view.openedPeriods.push(opening.period);
+  }
+  view.nextOpeningAt = null;
+  if (view.status === 'issued') await waitUntil(endsAt);
+  await drainCascades();
+  if (view.status === 'issued') {
+    view.status = 'completed';
+    await acts.setPlanStatus({ planId: input.planId, status: 'completed' });
+  }
+  await condition(allHandlersFinished);
+  return view;
+}

@@ -1,0 +1,103 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { vnInstant } from '@dondoc/calendar';
+import { SmtpSink } from '@dondoc/mail';
+import { DeliverableEntity, PlanAmendmentEntity } from '@dondoc/persistence';
+import {
+  createTestDatabase,
+  createTimeSkippingEnv,
+  importBacNinh2021,
+  RunningTestWorker,
+  startTestWorker,
+  storePlan22,
+  TEST_TASK_QUEUE,
+  TestDatabase,
+} from '@dondoc/testing';
+import { planWorkflow } from '@dondoc/workflows';
+import { reviewUpdate, submitUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
+import { cancelPlanUpdate, planStatusQuery } from '@dondoc/workflows/src/plan/plan.messages';
+
+const ISSUED_AT = vnInstant('2021-08-13', 0);
+
+describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let sink: SmtpSink;
+  let worker: RunningTestWorker;
+  let offset: number;
+
+  beforeAll(async () => {
+    [env, db, sink] = await Promise.all([createTimeSkippingEnv(), createTestDatabase(), SmtpSink.start()]);
+    await importBacNinh2021(db.dataSource);
+    await storePlan22(db.dataSource, '2021-12-31');
+    worker = await startTestWorker({
+      connection: env.nativeConnection,
+      client: env.client,
+      dataSource: db.dataSource,
+      smtpUrl: sink.smtpUrl,
+    });
+    offset = Number(await env.currentTimeMs()) - Date.parse(ISSUED_AT);
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await Promise.all([env?.teardown(), db?.drop(), sink?.stop()]);
+  });
+
+  const simSleepUntil = async (instant: string) => {
+    const ms = Date.parse(instant) + offset - Number(await env.currentTimeMs());
+    if (ms > 0) await env.sleep(ms);
+  };
+  const rows = (where: { planId?: string; obligationId?: string }) =>
+    db.dataSource.getRepository(DeliverableEntity).findBy(where);
+  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+    for (let i = 0; i < 200; i++) {
+      const v = await probe();
+      if (v) return v;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+
+  it('opens the term deliverables at issuance, cascades on acceptance, and cancels on request', async () => {
+    const handle = await env.client.workflow.start(planWorkflow, {
+      taskQueue: TEST_TASK_QUEUE,
+      workflowId: 'plan:22-KH-TU',
+      args: [{ planId: '22-KH-TU', clockOffsetMs: offset }],
+    });
+    // Time moves only when the test says so: to the morning of the issue date, when the term's deliverables open.
+    await simSleepUntil(vnInstant('2021-08-13', 7, 30));
+    const impl = await waitFor('21 implementation plans', async () => {
+      const r = await rows({ obligationId: 'implementation-plan' });
+      return r.length === 21 && r.every((d) => d.version >= 1) ? r : undefined;
+    });
+    expect(new Set(impl.map((d) => d.dueDate))).toEqual(new Set(['2021-09-13']));
+    expect(impl.every((d) => d.collectorUnitId === 'BTG-TU')).toBe(true);
+
+    // Tiên Du hands in and BTG accepts on 1/9/2021: its grassroots units owe their plans 30 days later.
+    await simSleepUntil(vnInstant('2021-09-01', 9));
+    const tienDu = impl.find((d) => d.unitId === 'HU-TIEN-DU')!;
+    const deliverable = env.client.workflow.getHandle(tienDu.workflowId);
+    await deliverable.executeUpdate(submitUpdate, {
+      args: [{ unitId: 'HU-TIEN-DU', documentName: 'kh-15.pdf', coveredContents: tienDu.requiredContents }],
+    });
+    await deliverable.executeUpdate(reviewUpdate, {
+      args: [{ decision: 'accept', reviewerUnitId: 'BTG-TU' }],
+    });
+    const cascade = await waitFor('the cascade', async () => {
+      const r = await rows({ obligationId: 'grassroots-plan' });
+      return r.length > 0 && r.every((d) => d.version >= 1) ? r : undefined;
+    });
+    expect(cascade.every((d) => d.collectorUnitId === 'HU-TIEN-DU')).toBe(true);
+    expect(new Set(cascade.map((d) => d.dueDate))).toEqual(new Set(['2021-10-01']));
+
+    const result = await handle.executeUpdate(cancelPlanUpdate, {
+      args: [{ reason: 'Kiểm thử hủy kế hoạch' }],
+    });
+    expect(result.cancelled).toBeGreaterThan(20);
+    const after = await rows({ planId: '22-KH-TU' });
+    expect(after.filter((d) => !['cancelled', 'accepted'].includes(d.status))).toEqual([]);
+    expect((await handle.query(planStatusQuery)).status).toBe('cancelled');
+    expect(await db.dataSource.getRepository(PlanAmendmentEntity).findBy({ planId: '22-KH-TU' })).toEqual([
+      expect.objectContaining({ kind: 'cancel-plan', outcome: { cancelled: result.cancelled } }),
+    ]);
+  });
+});
