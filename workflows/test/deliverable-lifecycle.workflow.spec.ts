@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { addDays } from '@dondoc/calendar';
 import { DeliverableProjectionRepository } from '@dondoc/persistence';
-import { TEST_BTG, TEST_GRASSROOTS, TEST_MAILBOXES, TEST_UNIT } from '@dondoc/testing';
+import { recordHistory, TEST_BTG, TEST_GRASSROOTS, TEST_MAILBOXES, TEST_UNIT } from '@dondoc/testing';
 import {
   extendUpdate,
   reviewUpdate,
@@ -117,6 +117,7 @@ describe('deliverable workflow: overdue, escalation, review, extension, waiver (
       'accepted',
     ]);
     expect(events[2]).toMatchObject({ actorUnitId: TEST_BTG.id, reason: 'Bổ sung nội dung 3' });
+    await recordHistory(handle, 'deliverable-returned-resubmitted-accepted');
   });
 
   it('only the collector reviews, and a return needs comments and a later due date', async () => {
@@ -161,6 +162,7 @@ describe('deliverable workflow: overdue, escalation, review, extension, waiver (
     const row = await waitForRow(h, id, (r) => r.status === 'overdue');
     expect(row.extensions).toHaveLength(1);
     await handle.executeUpdate(waiveUpdate, { args: [{ reason: 'Đơn vị sáp nhập', byUnitId: TEST_BTG.id }] });
+    await recordHistory(handle, 'deliverable-extended-overdue-waived');
   });
 
   it('a waiver closes the deliverable and stops every reminder', async () => {
@@ -173,5 +175,6 @@ describe('deliverable workflow: overdue, escalation, review, extension, waiver (
     await h.sleepUntil(h.steps(input)[h.steps(input).length - 1].at, MINUTE);
     expect(h.sink.messages()).toHaveLength(0);
     expect((await waitForRow(h, id, (r) => r.status === 'waived')).closedReason).toBe('Đơn vị giải thể');
+    await recordHistory(handle, 'deliverable-waived');
   });
 });

@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   createTimeSkippingEnv,
   importBacNinh2021,
+  recordHistory,
   RunningTestWorker,
   startTestWorker,
   storePlan22,
@@ -99,5 +100,8 @@ describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-sk
     expect(await db.dataSource.getRepository(PlanAmendmentEntity).findBy({ planId: '22-KH-TU' })).toEqual([
       expect.objectContaining({ kind: 'cancel-plan', outcome: { cancelled: result.cancelled } }),
     ]);
+    await handle.result();
+    await recordHistory(handle, 'plan-issued-cascade-cancelled');
+    await recordHistory(deliverable, 'deliverable-accepted-cascade-parent');
   });
 });

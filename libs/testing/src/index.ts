@@ -5,3 +5,4 @@ export * from './worker-harness';
 export * from './dev-stack';
 export * from './province-generator';
 export * from './plan-fixtures';
+export * from './history-recorder';
