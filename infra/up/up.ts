@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
   const ds = await createDataSource(config.databaseUrl, { poolSize: 1 }).initialize();
   if (await seedDemoOrgIfEmpty(ds))
-    say('seeded the demo org (Tỉnh ủy Bắc Ninh, BTG, Huyện ủy Tiên Du, Thành ủy Bắc Ninh)');
+    say('seeded the org tree of Bắc Ninh as of 13/8/2021 (plans/org/bac-ninh-2021.json)');
   await ds.destroy();
 
   startApp('worker', 'apps/worker/src/main.ts', env);
