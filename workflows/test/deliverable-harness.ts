@@ -73,7 +73,9 @@ export class DeliverableHarness {
   }
 
   /** A new deliverable due about a month after the test server's current time. */
-  async startDeliverable(over: { unitId?: string; offsets?: number[]; dueInDays?: number } = {}) {
+  async startDeliverable(
+    over: { unitId?: string; offsets?: number[]; dueInDays?: number; members?: string[] } = {},
+  ) {
     const key: DeliverableKey = {
       planId: '22-KH-TU',
       obligationId: 'implementation-plan',
@@ -94,6 +96,7 @@ export class DeliverableHarness {
       },
       requiredContents: ['decision-148'],
       collectorUnitId: TEST_BTG.id,
+      members: over.members,
     };
     const handle = await this.env.client.workflow.start(deliverableWorkflow, {
       taskQueue: TEST_TASK_QUEUE,

@@ -9,7 +9,7 @@ import type {
   DeliverableView,
 } from '@dondoc/workflows/src/deliverable/deliverable.types';
 import { sendOnce, SendOnceOutcome } from '../mail/send-once';
-import { resolveRecipients } from './recipients';
+import { memberRecipients, resolveRecipients } from './recipients';
 
 export interface DeliverableActivityDeps {
   dataSource: DataSource;
@@ -29,6 +29,8 @@ export interface NotifyInput {
   workflowId: string;
   deliverableId: string;
   step: TimelineStep;
+  /** Members mode: ids of the members who have not registered yet (reminders go to them only). */
+  pendingMembers?: string[];
 }
 
 export type NotifyResult = Record<SendOnceOutcome, number>;
@@ -65,6 +67,8 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
           extensions: view.extensions,
           returns: view.returns,
           closedReason: view.closedReason,
+          memberCount: view.memberCount,
+          registeredCount: view.registered.length,
         },
         events,
       );
@@ -74,7 +78,12 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
      * Mails one timeline step (reminder, overdue notice, escalation) to everyone it concerns, each
      * exactly once through the outbox.
      */
-    async notifyDeliverable({ workflowId, deliverableId, step }: NotifyInput): Promise<NotifyResult> {
+    async notifyDeliverable({
+      workflowId,
+      deliverableId,
+      step,
+      pendingMembers,
+    }: NotifyInput): Promise<NotifyResult> {
       const d = await projections.findById(deliverableId);
       if (!d)
         throw ApplicationFailure.nonRetryable(`no read model row for ${deliverableId}`, 'MissingDeliverable');
@@ -82,14 +91,17 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
       const result: NotifyResult = { sent: 0, 'already-sent': 0, failed: 0 };
       // Reminders count the days left; notices and escalations the working days past the deadline.
       const workingDaysLeft = step.kind === 'reminder' ? step.days : -step.days;
-      for (const r of await resolveRecipients(deps.dataSource, d, step.notify)) {
+      const recipients = await resolveRecipients(deps.dataSource, d, step.notify);
+      if (pendingMembers && step.kind === 'reminder')
+        recipients.push(...(await memberRecipients(deps.dataSource, pendingMembers)));
+      for (const r of recipients) {
         const ctx = {
           planNumber: d.planNumber ?? d.planId,
           planTitle: d.planTitle ?? d.title,
           obligationTitle: d.title,
           clause: d.clause ?? undefined,
           period: d.period,
-          unitName: unit?.name ?? d.unitId,
+          unitName: r.personal ? r.bodyName : (unit?.name ?? d.unitId),
           dueDate: d.dueDate,
           workingDaysLeft,
           actUrl: `${deps.publicUrl}/deliverables/${encodeURIComponent(d.id)}`,
@@ -98,10 +110,10 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
           ? renderReminder(ctx, r.contact.language)
           : renderEscalation({ ...ctx, recipientName: r.bodyName }, r.contact.language);
         const outcome = await sendOnce(outbox, deps.mailer, {
-          key: `${workflowId}/${step.id}/${r.contact.id}`,
+          key: `${workflowId}/${step.id}/${r.personal ? `person:${r.contact.id}` : r.contact.id}`,
           workflowId,
           step: step.id,
-          contactId: r.contact.id,
+          contactId: r.personal ? null : r.contact.id,
           to: r.contact.email,
           from: deps.mailFrom,
           mail,

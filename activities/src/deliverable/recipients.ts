@@ -1,9 +1,11 @@
 import { DataSource, In } from 'typeorm';
 import { EscalationTarget } from '@dondoc/domain';
-import { ContactEntity, DeliverableEntity, UnitEntity } from '@dondoc/persistence';
+import { ContactEntity, DeliverableEntity, PersonEntity, UnitEntity } from '@dondoc/persistence';
 
 export interface Recipient {
-  contact: ContactEntity;
+  contact: Pick<ContactEntity, 'id' | 'email' | 'language'>;
+  /** A party member reminded of their own commitment registration (not a unit contact). */
+  personal?: boolean;
   /** The body the contact speaks for, e.g. "Ban Tuyên giáo Tỉnh ủy". */
   bodyName: string;
   /** Whether this mail goes to the owing unit itself (reminder wording) or to a body above it. */
@@ -50,5 +52,21 @@ export async function resolveRecipients(
       contact: c,
       bodyName: names.get(c.unitId) ?? c.unitId,
       owingUnit: c.unitId === d.unitId,
+    }));
+}
+
+/** Members who still owe their registration and have a mailbox; addressed by name, in their language. */
+export async function memberRecipients(ds: DataSource, personIds: string[]): Promise<Recipient[]> {
+  if (!personIds.length) return [];
+  const people = await ds
+    .getRepository(PersonEntity)
+    .find({ where: { id: In(personIds) }, order: { id: 'ASC' } });
+  return people
+    .filter((p) => p.email)
+    .map((p) => ({
+      contact: { id: p.id, email: p.email!, language: p.language },
+      personal: true,
+      bodyName: `${p.language === 'vi' ? 'đồng chí' : ''} ${p.name}`.trim(),
+      owingUnit: true,
     }));
 }

@@ -58,8 +58,6 @@ export interface OpenPeriodInput {
 export interface OpenResult {
   started: number;
   existing: number;
-  /** Per-person rows (commitment registrations) are tracked per cell, not opened one workflow each. */
-  skippedPersonRows: number;
 }
 
 const CHUNK = 50;
@@ -149,20 +147,28 @@ export function createPlanActivities(deps: PlanActivityDeps) {
           !isCascadeChild(def, r.obligationId) &&
           (!o.unitId || r.assignee === o.unitId),
       );
-      const unitRows = rows.filter((r) => r.assigneeKind === 'unit');
-      const inputs = unitRows.map((r) =>
-        deliverableInputFor(
-          def,
-          def.obligations.find((ob) => ob.id === r.obligationId)!,
-          r,
-          {
-            planWorkflowId: o.planWorkflowId,
-            clockOffsetMs: o.clockOffsetMs,
-            fallbackCollector: collector,
-          },
-        ),
-      );
-      return { ...(await start(inputs)), skippedPersonRows: rows.length - unitRows.length };
+      const context = {
+        planWorkflowId: o.planWorkflowId,
+        clockOffsetMs: o.clockOffsetMs,
+        fallbackCollector: collector,
+      };
+      const obligationOf = (id: string) => def.obligations.find((ob) => ob.id === id)!;
+      const inputs = rows
+        .filter((r) => r.assigneeKind === 'unit')
+        .map((r) => deliverableInputFor(def, obligationOf(r.obligationId), r, context));
+      // Per-person obligations: one deliverable per cell and period, tracking its members (see README).
+      for (const cell of groupPersonRowsByCell(rows)) {
+        inputs.push({
+          ...deliverableInputFor(
+            def,
+            obligationOf(cell.row.obligationId),
+            { ...cell.row, assignee: cell.cellId, assigneeKind: 'unit' },
+            context,
+          ),
+          members: cell.members,
+        });
+      }
+      return await start(inputs);
     },
 
     /** The cascade: opens what follows from an accepted deliverable, due relative to its acceptance. */
@@ -205,7 +211,7 @@ export function createPlanActivities(deps: PlanActivityDeps) {
           );
         }
       }
-      return { ...(await start(inputs)), skippedPersonRows: 0 };
+      return start(inputs);
     },
 
     /** Cancels the plan's deliverables still open (all, or one unit's), with the reason. */
@@ -305,6 +311,21 @@ export function createPlanActivities(deps: PlanActivityDeps) {
         .update({ id: o.planId }, { status: o.status, cancelReason: o.reason ?? null });
     },
   };
+}
+
+/** Person rows grouped by their cell (the row's collector), members sorted, cells sorted. */
+function groupPersonRowsByCell(rows: readonly ScheduledDeliverable[]) {
+  const cells = new Map<string, { cellId: string; row: ScheduledDeliverable; members: string[] }>();
+  for (const r of rows) {
+    if (r.assigneeKind !== 'person' || !r.collector) continue;
+    const key = `${r.obligationId}|${r.collector}`;
+    const cell = cells.get(key) ?? { cellId: r.collector, row: r, members: [] };
+    cell.members.push(r.assignee);
+    cells.set(key, cell);
+  }
+  return [...cells.values()]
+    .map((c) => ({ ...c, members: c.members.sort() }))
+    .sort((a, b) => a.cellId.localeCompare(b.cellId));
 }
 
 function isCascadeChild(def: PlanDefinition, obligationId: string): boolean {

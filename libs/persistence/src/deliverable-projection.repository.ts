@@ -36,6 +36,8 @@ export interface DeliverableProjection {
   extensions: ExtensionRecord[];
   returns: number;
   closedReason: string | null;
+  memberCount?: number;
+  registeredCount?: number;
 }
 
 export interface DeliverableEventRecord {
@@ -45,6 +47,7 @@ export interface DeliverableEventRecord {
   step?: string;
   actorUnitId?: string;
   reason?: string;
+  personId?: string;
 }
 
 export interface DeliverableListQuery {
@@ -82,6 +85,8 @@ const COLUMNS: [keyof DeliverableProjection, string, 'json'?][] = [
   ['extensions', 'extensions', 'json'],
   ['returns', 'returns'],
   ['closedReason', 'closed_reason'],
+  ['memberCount', 'member_count'],
+  ['registeredCount', 'registered_count'],
 ];
 const KEY_COLUMNS = new Set(['id', 'workflow_id', 'plan_id', 'obligation_id', 'unit_id', 'period']);
 const INSERT_SQL = `INSERT INTO deliverables AS d (${COLUMNS.map((c) => c[1]).join(', ')}, updated_at)
@@ -102,15 +107,16 @@ export class DeliverableProjectionRepository {
    * Returns whether the row changed.
    */
   async upsert(p: DeliverableProjection, events: DeliverableEventRecord[] = []): Promise<boolean> {
+    const row: DeliverableProjection = { memberCount: 0, registeredCount: 0, ...p };
     const params = COLUMNS.map(([key, , kind]) =>
-      kind === 'json' && p[key] !== null ? JSON.stringify(p[key]) : p[key],
+      kind === 'json' && row[key] !== null ? JSON.stringify(row[key]) : row[key],
     );
     return this.ds.transaction(async (m) => {
       const rows: unknown[] = await m.query(INSERT_SQL, params);
       for (const e of events) {
         await m.query(
-          `INSERT INTO deliverable_events (workflow_id, version, deliverable_id, at, type, step, actor_unit_id, reason)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING`,
+          `INSERT INTO deliverable_events (workflow_id, version, deliverable_id, at, type, step, actor_unit_id, reason, person_id)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING`,
           [
             p.workflowId,
             e.version,
@@ -120,6 +126,7 @@ export class DeliverableProjectionRepository {
             e.step ?? null,
             e.actorUnitId ?? null,
             e.reason ?? null,
+            e.personId ?? null,
           ],
         );
       }

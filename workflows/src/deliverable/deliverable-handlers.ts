@@ -17,6 +17,7 @@ import {
   cancelUpdate,
   COMMAND_REJECTED,
   extendUpdate,
+  registerUpdate,
   rescheduleUpdate,
   reviewUpdate,
   statusQuery,
@@ -125,6 +126,43 @@ export function registerDeliverableHandlers(
       return answer();
     },
     { validator: (c) => refuse(extendProblems(ctx(), c)) },
+  );
+
+  setHandler(
+    registerUpdate,
+    async (c) => {
+      const now = clock.nowIso();
+      view.registered.push(c.personId);
+      state.record('registered', now, { personId: c.personId });
+      if (state.pendingMembers().length === 0) {
+        // The last member registered: the cell's deliverable is complete.
+        view.status = 'submitted';
+        view.submission = {
+          submittedAt: now,
+          submittedByUnit: input.key.unitId,
+          documentName: `${view.registered.length} bản đăng ký`,
+          coveredContents: [],
+        };
+        state.record('submitted', now, { actorUnitId: input.key.unitId });
+      }
+      return answer();
+    },
+    {
+      validator: (c) => {
+        if (!input.members)
+          refuse([{ field: 'personId', reason: 'this deliverable is not owed by individual members' }]);
+        if (!isOwed(view.status)) refuse([{ field: 'status', reason: `already ${view.status}` }]);
+        if (!input.members!.includes(c.personId))
+          refuse([
+            {
+              field: 'personId',
+              reason: `${c.personId} is not a member of ${input.key.unitId} for this period`,
+            },
+          ]);
+        if (view.registered.includes(c.personId))
+          refuse([{ field: 'personId', reason: `${c.personId} has already registered` }]);
+      },
+    },
   );
 
   setHandler(

@@ -41,6 +41,8 @@ export class DeliverableState {
       extensions: [],
       returns: 0,
       closedReason: null,
+      registered: [],
+      memberCount: input.members?.length ?? 0,
     };
   }
 
@@ -56,6 +58,12 @@ export class DeliverableState {
   ): void {
     this.view.version++;
     this.pending.push({ version: this.view.version, at, type, ...extra });
+  }
+
+  /** Members mode: who still owes a registration. */
+  pendingMembers(): string[] {
+    const done = new Set(this.view.registered);
+    return (this.input.members ?? []).filter((m) => !done.has(m));
   }
 
   moveDueDate(dueDate: string, now: string): void {

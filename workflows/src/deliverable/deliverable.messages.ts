@@ -3,6 +3,7 @@ import type {
   CancelCommand,
   DeliverableView,
   ExtendCommand,
+  RegisterCommand,
   RescheduleCommand,
   ReviewCommand,
   SubmissionInput,
@@ -18,6 +19,8 @@ export const waiveUpdate = defineUpdate<DeliverableView, [WaiveCommand]>('waive'
 export const cancelUpdate = defineUpdate<DeliverableView, [CancelCommand]>('cancel');
 /** A plan amendment (due-rule change, recompute policy) moves the due date of a deliverable still owed. */
 export const rescheduleUpdate = defineUpdate<DeliverableView, [RescheduleCommand]>('reschedule');
+/** Members mode: one member's commitment registration, recorded at their cell. */
+export const registerUpdate = defineUpdate<DeliverableView, [RegisterCommand]>('register');
 export const statusQuery = defineQuery<DeliverableView>('status');
 
 /** Failure type of a refused command; its details carry `FieldProblem[]` for the API. */

@@ -23,8 +23,18 @@ export interface DeliverableInput {
   collectorUnitId: string;
   /** The plan workflow to tell when this deliverable is accepted (it opens the cascade). */
   planWorkflowId?: string;
+  /**
+   * Per-person obligations (yearly commitment registration) are tracked one workflow per cell and
+   * period: the opaque ids of the members who owe it. Reminders then go only to those who have not
+   * registered, with a digest to the cell; the deliverable is done when the last one registers.
+   */
+  members?: string[];
   /** Simulation only: see workflows/src/clock.ts. */
   clockOffsetMs?: number;
+}
+
+export interface RegisterCommand {
+  personId: string;
 }
 
 export interface SubmissionView {
@@ -69,6 +79,9 @@ export interface DeliverableView {
   extensions: ExtensionView[];
   returns: number;
   closedReason: string | null;
+  /** Members mode: who has registered so far (ids), out of `memberCount`. */
+  registered: string[];
+  memberCount: number;
 }
 
 export type DeliverableEventType =
@@ -81,7 +94,8 @@ export type DeliverableEventType =
   | 'returned'
   | 'extended'
   | 'waived'
-  | 'cancelled';
+  | 'cancelled'
+  | 'registered';
 
 /** One transition, as the audit trail and the simulation print it. */
 export interface DeliverableEvent {
@@ -92,6 +106,8 @@ export interface DeliverableEvent {
   step?: string;
   actorUnitId?: string;
   reason?: string;
+  /** Members mode: the person who registered. */
+  personId?: string;
 }
 
 /** A plan amendment moving the due date (any date from today on), with its reason. */

@@ -65,7 +65,12 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
     }
     if (await condition(changed, clock.msUntil(step.at))) continue;
     const firedAt = clock.nowIso();
-    await notifyDeliverable({ workflowId, deliverableId: view.id, step });
+    await notifyDeliverable({
+      workflowId,
+      deliverableId: view.id,
+      step,
+      pendingMembers: input.members ? state.pendingMembers() : undefined,
+    });
     state.done.add(step.id);
     if (step.kind === 'reminder') view.remindersSent++;
     else {

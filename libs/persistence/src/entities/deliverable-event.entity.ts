@@ -26,4 +26,7 @@ export class DeliverableEventEntity {
 
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
+
+  @Column({ name: 'person_id', type: 'text', nullable: true })
+  personId!: string | null;
 }

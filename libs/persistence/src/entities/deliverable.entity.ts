@@ -105,6 +105,13 @@ export class DeliverableEntity {
   @Column({ name: 'closed_reason', type: 'text', nullable: true })
   closedReason!: string | null;
 
+  /** Per-person obligations: how many members of the cell owe it, and how many have registered. */
+  @Column({ name: 'member_count', type: 'integer', default: 0 })
+  memberCount!: number;
+
+  @Column({ name: 'registered_count', type: 'integer', default: 0 })
+  registeredCount!: number;
+
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 

@@ -19,7 +19,9 @@ export class DeliverableLifecycle1764300000000 implements MigrationInterface {
         ADD COLUMN last_review jsonb,
         ADD COLUMN extensions jsonb NOT NULL DEFAULT '[]',
         ADD COLUMN returns integer NOT NULL DEFAULT 0,
-        ADD COLUMN closed_reason text`);
+        ADD COLUMN closed_reason text,
+        ADD COLUMN member_count integer NOT NULL DEFAULT 0,
+        ADD COLUMN registered_count integer NOT NULL DEFAULT 0`);
     await q.query(
       `UPDATE deliverables SET deadline_at = (due_date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' WHERE deadline_at IS NULL`,
     );
@@ -40,6 +42,7 @@ export class DeliverableLifecycle1764300000000 implements MigrationInterface {
         step text,
         actor_unit_id text,
         reason text,
+        person_id text,
         recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (workflow_id, version)
       )`);
@@ -57,7 +60,8 @@ export class DeliverableLifecycle1764300000000 implements MigrationInterface {
       ALTER TABLE deliverables
         DROP COLUMN plan_number, DROP COLUMN plan_title, DROP COLUMN clause, DROP COLUMN collector_unit_id, DROP COLUMN deadline_at,
         DROP COLUMN next_step_kind, DROP COLUMN escalations_sent, DROP COLUMN required_contents,
-        DROP COLUMN last_review, DROP COLUMN extensions, DROP COLUMN returns, DROP COLUMN closed_reason`);
+        DROP COLUMN last_review, DROP COLUMN extensions, DROP COLUMN returns, DROP COLUMN closed_reason,
+        DROP COLUMN member_count, DROP COLUMN registered_count`);
     await q.query(`ALTER TABLE deliverables RENAME COLUMN next_step_at TO next_reminder_at`);
   }
 }
