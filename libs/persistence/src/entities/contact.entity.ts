@@ -24,6 +24,10 @@ export class ContactEntity {
   @Column({ type: 'text', default: 'vi' })
   language!: ContactLanguage;
 
+  /** One digest mail per working day instead of one mail per event. */
+  @Column({ type: 'boolean', default: false })
+  digest!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
