@@ -44,6 +44,10 @@ export interface PlanActivityDeps {
 export interface PlanOpening {
   at: string;
   period: string;
+  /** Set when only these obligations open now (a summary opens when what it summarises falls due). */
+  obligations?: string[];
+  /** Unique per opening: the period, or `<period>/<obligation>` for a summary. */
+  key: string;
 }
 
 export interface OpenPeriodInput {
@@ -53,6 +57,8 @@ export interface OpenPeriodInput {
   clockOffsetMs?: number;
   /** Only this unit (an amendment adding a unit); default every assignee. */
   unitId?: string;
+  /** Only these obligations; default every obligation that opens with its period. */
+  obligations?: string[];
 }
 
 export interface OpenResult {
@@ -124,13 +130,32 @@ export function createPlanActivities(deps: PlanActivityDeps) {
     /** When each period of the plan opens (cascade children and event-driven obligations excluded). */
     async planOpenings({ planId }: { planId: string }): Promise<{ openings: PlanOpening[]; endsAt: string }> {
       const plan = await loadPlan(planId);
-      const periods = new Map<string, string>();
-      for (const row of await schedule(plan)) {
+      const rows = await schedule(plan);
+      const dueOf = new Map(rows.map((r) => [`${r.obligationId}|${r.period}`, r.dueDate]));
+      const byKey = new Map<string, PlanOpening>();
+      for (const row of rows) {
         if (row.dueDate === null || isCascadeChild(plan.definition, row.obligationId)) continue;
-        periods.set(row.period, openingInstant(periodOpensOn(row.period, plan.issuedOn)));
+        const summarised = summarisedObligation(plan.definition, row.obligationId);
+        if (summarised) {
+          // BTG's summary opens once the reports it summarises fall due, not at the start of the year.
+          const key = `${row.period}/${row.obligationId}`;
+          const day = dueOf.get(`${summarised}|${row.period}`) ?? periodOpensOn(row.period, plan.issuedOn);
+          byKey.set(key, {
+            key,
+            period: row.period,
+            obligations: [row.obligationId],
+            at: openingInstant(day),
+          });
+        } else {
+          byKey.set(row.period, {
+            key: row.period,
+            period: row.period,
+            at: openingInstant(periodOpensOn(row.period, plan.issuedOn)),
+          });
+        }
       }
-      const openings = [...periods].map(([period, at]) => ({ period, at }));
-      openings.sort((a, b) => a.at.localeCompare(b.at) || a.period.localeCompare(b.period));
+      const openings = [...byKey.values()];
+      openings.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
       // The plan's own process ends with its term (or the `until` it was issued with).
       return { openings, endsAt: vnInstant(addDays(plan.until ?? plan.definition.term.end, 1), 0) };
     },
@@ -145,6 +170,9 @@ export function createPlanActivities(deps: PlanActivityDeps) {
           r.period === o.period &&
           r.dueDate !== null &&
           !isCascadeChild(def, r.obligationId) &&
+          (o.obligations
+            ? o.obligations.includes(r.obligationId)
+            : !summarisedObligation(def, r.obligationId)) &&
           (!o.unitId || r.assignee === o.unitId),
       );
       const context = {
@@ -326,6 +354,12 @@ function groupPersonRowsByCell(rows: readonly ScheduledDeliverable[]) {
   return [...cells.values()]
     .map((c) => ({ ...c, members: c.members.sort() }))
     .sort((a, b) => a.cellId.localeCompare(b.cellId));
+}
+
+/** The obligation a summary summarises (its due rule counts from that one's due date), if any. */
+function summarisedObligation(def: PlanDefinition, obligationId: string): string | undefined {
+  const due = def.obligations.find((o) => o.id === obligationId)?.due;
+  return due?.kind === 'after-obligation-due' ? due.obligation : undefined;
 }
 
 function isCascadeChild(def: PlanDefinition, obligationId: string): boolean {

@@ -56,8 +56,12 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
   setHandler(deliverableAcceptedSignal, (s) => void accepted.push(s));
   setHandler(addUnitUpdate, async (a) => {
     let started = 0;
-    for (const period of view.openedPeriods)
-      started += (await acts.openPlanPeriod({ ...context, period, unitId: a.unitId })).started;
+    for (const opened of view.openedPeriods) {
+      // An opening key is a period, or `<period>/<obligation>` for a summary that opened on its own.
+      const [period, obligation] = opened.split('/');
+      const obligations = obligation ? [obligation] : undefined;
+      started += (await acts.openPlanPeriod({ ...context, period, obligations, unitId: a.unitId })).started;
+    }
     await amend('add-unit', a, { started });
     return { kind: 'add-unit', started };
   });
@@ -109,11 +113,10 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     }
   };
 
-  for (const opening of openings.filter((o) => !view.openedPeriods.includes(o.period))) {
+  for (const opening of openings.filter((o) => !view.openedPeriods.includes(o.key ?? o.period))) {
     view.nextOpeningAt = opening.at;
-    const lastOpenedYear = view.openedPeriods.length
-      ? openings.find((o) => o.period === view.openedPeriods[view.openedPeriods.length - 1])?.at.slice(0, 4)
-      : undefined;
+    const lastOpened = view.openedPeriods[view.openedPeriods.length - 1];
+    const lastOpenedYear = openings.find((o) => (o.key ?? o.period) === lastOpened)?.at.slice(0, 4);
     if (lastOpenedYear && opening.at.slice(0, 4) !== lastOpenedYear && view.status === 'issued') {
       // A new year: start a fresh history once nothing is in flight.
       await drainCascades();
@@ -122,8 +125,8 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     }
     await waitUntil(opening.at);
     if (view.status !== 'issued') break;
-    await acts.openPlanPeriod({ ...context, period: opening.period });
-    view.openedPeriods.push(opening.period);
+    await acts.openPlanPeriod({ ...context, period: opening.period, obligations: opening.obligations });
+    view.openedPeriods.push(opening.key ?? opening.period);
   }
   view.nextOpeningAt = null;
   if (view.status === 'issued') await waitUntil(endsAt);
