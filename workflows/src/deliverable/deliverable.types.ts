@@ -23,6 +23,8 @@ export interface DeliverableInput {
   collectorUnitId: string;
   /** The plan workflow to tell when this deliverable is accepted (it opens the cascade). */
   planWorkflowId?: string;
+  /** A reported issue whose direction created this deliverable: told when it closes, however it closes. */
+  issueWorkflowId?: string;
   /**
    * Per-person obligations (yearly commitment registration) are tracked one workflow per cell and
    * period: the opaque ids of the members who owe it. Reminders then go only to those who have not

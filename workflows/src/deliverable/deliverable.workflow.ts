@@ -14,7 +14,7 @@ import { SA_DUE_DATE, SA_STATUS } from '../search-attributes';
 import { registerDeliverableHandlers } from './deliverable-handlers';
 import { DeliverableState } from './deliverable-state';
 import type { DeliverableInput, DeliverableView } from './deliverable.types';
-import { deliverableAcceptedSignal } from '../plan/plan.messages';
+import { deliverableAcceptedSignal, deliverableClosedSignal } from '../plan/plan.messages';
 
 const { recordDeliverable } = proxyActivities<DeliverableActivities>({
   startToCloseTimeout: '30 seconds',
@@ -86,6 +86,13 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
     await getExternalWorkflowHandle(input.planWorkflowId).signal(deliverableAcceptedSignal, {
       key: input.key,
       acceptedAt: clock.nowIso(),
+    });
+  }
+  if (input.issueWorkflowId) {
+    await getExternalWorkflowHandle(input.issueWorkflowId).signal(deliverableClosedSignal, {
+      key: input.key,
+      status: view.status,
+      closedAt: clock.nowIso(),
     });
   }
   await condition(allHandlersFinished);

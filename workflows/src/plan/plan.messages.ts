@@ -19,3 +19,7 @@ export const removeUnitUpdate = defineUpdate<AmendmentResult, [RemoveUnitAmendme
 export const changeDueRuleUpdate = defineUpdate<AmendmentResult, [ChangeDueRuleAmendment]>('changeDueRule');
 export const cancelPlanUpdate = defineUpdate<AmendmentResult, [CancelPlanAmendment]>('cancelPlan');
 export const planStatusQuery = defineQuery<PlanView>('planStatus');
+
+/** A deliverable created by a direction on a reported issue tells the issue when it closes. */
+export const deliverableClosedSignal =
+  defineSignal<[{ key: DeliverableKey; status: string; closedAt: string }]>('deliverableClosed');
