@@ -1,55 +1,16 @@
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { loadConfig } from '@dondoc/config';
-import { SmtpSink } from '@dondoc/mail';
-import {
-  createTestDatabase,
-  DevTemporal,
-  RunningTestWorker,
-  seedTestUnit,
-  startDevTemporal,
-  startTestWorker,
-  TEST_TASK_QUEUE,
-  TEST_UNIT,
-  TestDatabase,
-} from '@dondoc/testing';
-import { createApp } from '../src/create-app';
+import { ApiTestStack, seedTestUnit, startApiTestStack, TEST_UNIT } from '@dondoc/testing';
 
-/** The slice through HTTP on the real stack: dev server, worker, PostgreSQL, SMTP sink, Nest app. */
 describe('deliverables API (e2e on the Temporal dev server)', () => {
-  let temporal: DevTemporal;
-  let db: TestDatabase;
-  let sink: SmtpSink;
-  let worker: RunningTestWorker;
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let stack: ApiTestStack;
+  let http: ApiTestStack['http'];
+  let temporal: ApiTestStack['temporal'];
 
   beforeAll(async () => {
-    [temporal, db, sink] = await Promise.all([startDevTemporal(), createTestDatabase(), SmtpSink.start()]);
-    await seedTestUnit(db.dataSource);
-    worker = await startTestWorker({
-      connection: temporal.nativeConnection,
-      client: temporal.client,
-      dataSource: db.dataSource,
-      smtpUrl: sink.smtpUrl,
-    });
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      TEMPORAL_ADDRESS: temporal.server.address,
-      TEMPORAL_TASK_QUEUE: TEST_TASK_QUEUE,
-      SMTP_URL: sink.smtpUrl,
-      LOG_LEVEL: 'warn',
-    });
-    app = await createApp(config);
-    await app.init();
-    http = request(app.getHttpServer());
+    stack = await startApiTestStack({ prepare: (db) => seedTestUnit(db.dataSource) });
+    ({ http, temporal } = stack);
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await worker?.stop();
-    await Promise.allSettled([temporal?.stop(), db?.drop(), sink?.stop()]);
-  });
+  afterAll(() => stack?.stop());
 
   const body = {
     planId: '22-KH-TU',

@@ -1,44 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { loadConfig } from '@dondoc/config';
 import { parseOrgJson, serializeOrgJson } from '@dondoc/domain';
-import {
-  createTestDatabase,
-  DevTemporal,
-  generateProvince,
-  startDevTemporal,
-  TestDatabase,
-} from '@dondoc/testing';
-import { createApp } from '../src/create-app';
+import { ApiTestStack, generateProvince, startApiTestStack } from '@dondoc/testing';
 
 const FIXTURE = fs.readFileSync(path.resolve(__dirname, '../../../plans/org/bac-ninh-2021.json'), 'utf8');
 const fixture = parseOrgJson(FIXTURE, 'bac-ninh-2021.json');
 
 /** The org endpoints over HTTP on the real stack (PostgreSQL and the Temporal dev server the app connects to). */
 describe('org API (e2e)', () => {
-  let temporal: DevTemporal;
-  let db: TestDatabase;
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let stack: ApiTestStack;
+  let http: ApiTestStack['http'];
 
   beforeAll(async () => {
-    [temporal, db] = await Promise.all([startDevTemporal(), createTestDatabase()]);
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      TEMPORAL_ADDRESS: temporal.server.address,
-      LOG_LEVEL: 'warn',
-    });
-    app = await createApp(config);
-    await app.init();
-    http = request(app.getHttpServer());
+    stack = await startApiTestStack({ worker: false });
+    http = stack.http;
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await Promise.allSettled([temporal?.stop(), db?.drop()]);
-  });
+  afterAll(() => stack?.stop());
 
   it('POST /org/import stores the Bắc Ninh fixture and says what it did', async () => {
     const res = await http

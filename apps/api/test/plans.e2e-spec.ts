@@ -1,19 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { loadWorkingCalendar } from '@dondoc/calendar/src/notice-loader';
-import { loadConfig } from '@dondoc/config';
 import { parseOrgJson } from '@dondoc/domain';
 import { OrgRepository } from '@dondoc/persistence';
-import {
-  createTestDatabase,
-  DevTemporal,
-  startDevTemporal,
-  TEST_TASK_QUEUE,
-  TestDatabase,
-} from '@dondoc/testing';
-import { createApp } from '../src/create-app';
+import { ApiTestStack, startApiTestStack } from '@dondoc/testing';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const planText = fs.readFileSync(path.join(repoRoot, 'plans/22-KH-TU.yaml'), 'utf8');
@@ -21,32 +11,22 @@ const orgFile = path.join(repoRoot, 'plans/org/bac-ninh-2021.json');
 
 /** Plans over HTTP on the real stack: PostgreSQL holding the Bắc Ninh 2021 tree, the Nest app. */
 describe('plans API (e2e)', () => {
-  let temporal: DevTemporal;
-  let db: TestDatabase;
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let stack: ApiTestStack;
+  let http: ApiTestStack['http'];
 
   beforeAll(async () => {
-    [temporal, db] = await Promise.all([startDevTemporal(), createTestDatabase()]);
-    await new OrgRepository(db.dataSource).importTree(
-      parseOrgJson(fs.readFileSync(orgFile, 'utf8'), orgFile),
-      'replace',
-    );
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      TEMPORAL_ADDRESS: temporal.server.address,
-      TEMPORAL_TASK_QUEUE: TEST_TASK_QUEUE,
-      LOG_LEVEL: 'warn',
+    stack = await startApiTestStack({
+      worker: false,
+      prepare: (db) =>
+        new OrgRepository(db.dataSource).importTree(
+          parseOrgJson(fs.readFileSync(orgFile, 'utf8'), orgFile),
+          'replace',
+        ),
     });
-    app = await createApp(config);
-    await app.init();
-    http = request(app.getHttpServer());
+    http = stack.http;
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await Promise.allSettled([temporal?.stop(), db?.drop()]);
-  });
+  afterAll(() => stack?.stop());
 
   it('documents both endpoints in the OpenAPI document', async () => {
     const res = await http.get('/docs/openapi.json').expect(200);

@@ -6,3 +6,4 @@ export * from './dev-stack';
 export * from './province-generator';
 export * from './plan-fixtures';
 export * from './history-recorder';
+export * from './api-stack';
