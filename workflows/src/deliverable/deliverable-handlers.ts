@@ -58,6 +58,15 @@ export function registerDeliverableHandlers(
     return view;
   };
 
+  /** A later due date (granted by the collector, or moved by a plan amendment): a fresh timeline. */
+  const extendTo = (newDueDate: string, reason: string, by: string) => {
+    const now = clock.nowIso();
+    view.extensions.push({ at: now, from: view.dueDate, to: newDueDate, reason, grantedByUnitId: by });
+    state.moveDueDate(newDueDate, now);
+    if (view.status === 'overdue' || view.status === 'escalated') view.status = 'open';
+    state.record('extended', now, { actorUnitId: by, reason });
+  };
+
   setHandler(statusQuery, () => view);
 
   setHandler(
@@ -112,17 +121,7 @@ export function registerDeliverableHandlers(
   setHandler(
     extendUpdate,
     async (c) => {
-      const now = clock.nowIso();
-      view.extensions.push({
-        at: now,
-        from: view.dueDate,
-        to: c.newDueDate,
-        reason: c.reason,
-        grantedByUnitId: c.grantedByUnitId,
-      });
-      state.moveDueDate(c.newDueDate, now);
-      if (view.status === 'overdue' || view.status === 'escalated') view.status = 'open';
-      state.record('extended', now, { actorUnitId: c.grantedByUnitId, reason: c.reason });
+      extendTo(c.newDueDate, c.reason, c.grantedByUnitId);
       return answer();
     },
     { validator: (c) => refuse(extendProblems(ctx(), c)) },
@@ -168,17 +167,7 @@ export function registerDeliverableHandlers(
   setHandler(
     rescheduleUpdate,
     async (c) => {
-      const now = clock.nowIso();
-      view.extensions.push({
-        at: now,
-        from: view.dueDate,
-        to: c.newDueDate,
-        reason: c.reason,
-        grantedByUnitId: PLAN_AMENDMENT,
-      });
-      state.moveDueDate(c.newDueDate, now);
-      if (view.status === 'overdue' || view.status === 'escalated') view.status = 'open';
-      state.record('extended', now, { actorUnitId: PLAN_AMENDMENT, reason: c.reason });
+      extendTo(c.newDueDate, c.reason, PLAN_AMENDMENT);
       return answer();
     },
     {
