@@ -12,6 +12,8 @@ import { OrgTree1764400000000 } from './migrations/1764400000000-org-tree';
 import { Plans1764500000000 } from './migrations/1764500000000-plans';
 import { PlanEntity } from './entities/plan.entity';
 import { PlanAmendmentEntity } from './entities/plan-amendment.entity';
+import { DocumentEntity } from './entities/document.entity';
+import { PlanApiDocuments1764600000000 } from './migrations/1764600000000-plan-api-documents';
 
 export const ENTITIES = [
   UnitEntity,
@@ -23,6 +25,7 @@ export const ENTITIES = [
   MembershipEntity,
   PlanEntity,
   PlanAmendmentEntity,
+  DocumentEntity,
 ];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
 export const MIGRATIONS = [
@@ -30,6 +33,7 @@ export const MIGRATIONS = [
   DeliverableLifecycle1764300000000,
   OrgTree1764400000000,
   Plans1764500000000,
+  PlanApiDocuments1764600000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -11,3 +11,5 @@ export * from './entities/membership.entity';
 export * from './org.repository';
 export * from './entities/plan.entity';
 export * from './entities/plan-amendment.entity';
+export * from './entities/document.entity';
+export * from './document.repository';

@@ -1,15 +1,33 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ProblemDto } from '../common/problem.dto';
 import { DeliverablesService } from './deliverables.service';
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
@@ -17,11 +35,20 @@ import { ExtendDeliverableDto, ReviewDeliverableDto, WaiveDeliverableDto } from 
 import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
 import { SubmitDeliverableDto } from './dto/submit-deliverable.dto';
+import { SubmissionResultDto, SubmitDocumentFormDto } from './dto/document.dto';
+import { DOCUMENT_KINDS } from './documents/document-kinds';
+import type { UploadedDocument } from './documents/document-file';
+import { DocumentsService } from './documents/documents.service';
+import { UploadProblemsInterceptor } from './documents/upload-problems.interceptor';
+import { validateBody } from './validate-body';
 
 @ApiTags('deliverables')
 @Controller('deliverables')
 export class DeliverablesController {
-  constructor(private readonly deliverables: DeliverablesService) {}
+  constructor(
+    private readonly deliverables: DeliverablesService,
+    private readonly documents: DocumentsService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -111,21 +138,61 @@ export class DeliverablesController {
   }
 
   @Post(':id/submissions')
-  @ApiOperation({ summary: 'Submit the document; answered synchronously by the workflow (Workflow Update)' })
-  @ApiOkResponse({ type: DeliverableDto, description: 'Accepted for review; reminders stop' })
-  @ApiBadRequestResponse({ type: ProblemDto })
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(UploadProblemsInterceptor, FileInterceptor('document'))
+  @ApiExtraModels(SubmitDeliverableDto, SubmitDocumentFormDto)
+  @ApiOperation({
+    summary: 'Submit the document; answered synchronously by the workflow (Workflow Update)',
+    description:
+      'multipart/form-data: the file goes in the part `document` (PDF, DOC/DOCX, ODT, XLS/XLSX, JPEG or PNG, ' +
+      'recognised by its content; at most DOCUMENT_MAX_BYTES, default 20 MB). It is stored in PostgreSQL with ' +
+      'its SHA-256; the workflow receives only the name and the checksum. If the workflow refuses the ' +
+      'submission the document is not kept. application/json: the document is named (and optionally ' +
+      'checksummed) but not uploaded.',
+    requestBody: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: { $ref: getSchemaPath(SubmitDocumentFormDto) },
+          encoding: { document: { contentType: DOCUMENT_KINDS.map((k) => k.contentType).join(', ') } },
+        },
+        'application/json': {
+          schema: { $ref: getSchemaPath(SubmitDeliverableDto) },
+          example: {
+            unitId: 'HU-TIEN-DU',
+            documentName: 'ke-hoach-15-KH-HU.pdf',
+            coveredContents: ['decision-148'],
+          },
+        },
+      },
+    },
+  })
+  @ApiOkResponse({ type: SubmissionResultDto, description: 'Accepted for review; reminders stop' })
+  @ApiBadRequestResponse({
+    type: ProblemDto,
+    description: 'Malformed fields, or a file in a part other than `document`',
+  })
   @ApiNotFoundResponse({ type: ProblemDto })
-  @ApiConflictResponse({ type: ProblemDto, description: 'Already submitted' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'Already submitted, or no longer owed' })
+  @ApiPayloadTooLargeResponse({
+    type: ProblemDto,
+    description: 'The document is over the size limit (`document`)',
+  })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ProblemDto,
+    description: 'The document is not an allowed type, judged by its content (`document`)',
+  })
   @ApiUnprocessableEntityResponse({
     type: ProblemDto,
-    description: 'Wrong unit, no document or required contents missing',
+    description: 'Wrong unit, no document or required contents missing; nothing is kept',
   })
-  submit(
+  async submit(
     @Param('id') id: string,
-    @Body() dto: SubmitDeliverableDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    res.status(HttpStatus.OK);
-    return this.deliverables.submit(id, dto);
+    @Req() req: Request,
+    @UploadedFile() file: UploadedDocument | undefined,
+  ): Promise<SubmissionResultDto> {
+    if (req.is('multipart/form-data'))
+      return this.documents.submit(id, await validateBody(SubmitDocumentFormDto, req.body), file);
+    return this.deliverables.submit(id, await validateBody(SubmitDeliverableDto, req.body));
   }
 }

@@ -1,6 +1,35 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { DeliverablesController } from './deliverables.controller';
 import { DeliverablesService } from './deliverables.service';
+import { DOCUMENT_LIMITS, documentLimitsFrom } from './documents/document-limits';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
+import { UploadProblemsInterceptor } from './documents/upload-problems.interceptor';
 
-@Module({ controllers: [DeliverablesController], providers: [DeliverablesService] })
+@Module({
+  imports: [
+    // Memory storage (no `dest`): the bytes go straight to PostgreSQL, never to the API's disk.
+    MulterModule.registerAsync({
+      useFactory: () => ({
+        limits: {
+          fileSize: documentLimitsFrom().maxBytes,
+          files: 1,
+          fields: 20,
+          fieldSize: 16 * 1024,
+          parts: 21,
+        },
+        // Browsers send the file name as raw UTF-8; busboy's default would read it as latin1.
+        defParamCharset: 'utf8',
+      }),
+    }),
+  ],
+  controllers: [DeliverablesController, DocumentsController],
+  providers: [
+    DeliverablesService,
+    DocumentsService,
+    UploadProblemsInterceptor,
+    { provide: DOCUMENT_LIMITS, useFactory: () => documentLimitsFrom() },
+  ],
+})
 export class DeliverablesModule {}

@@ -10,6 +10,7 @@ import {
   deliverableWorkflowId,
   DomainException,
   isOwed,
+  SubmissionInput,
 } from '@dondoc/domain';
 import { WorkingCalendar } from '@dondoc/calendar';
 import { DondocConfig } from '@dondoc/config';
@@ -35,7 +36,6 @@ import { ExtendDeliverableDto, ReviewDeliverableDto, WaiveDeliverableDto } from 
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
-import { SubmitDeliverableDto } from './dto/submit-deliverable.dto';
 import { toDeliverableDto, toEventDto } from './deliverable.mapper';
 
 const cal = new WorkingCalendar();
@@ -156,7 +156,7 @@ export class DeliverablesService {
     return { items: items.map((e) => toDeliverableDto(e)), total, page: q.page, pageSize: q.pageSize };
   }
 
-  submit(id: string, dto: SubmitDeliverableDto): Promise<DeliverableDto> {
+  submit(id: string, dto: SubmissionInput): Promise<DeliverableDto> {
     return this.command(id, (h) => h.executeUpdate(submitUpdate, { args: [dto] }), isOwed);
   }
 
@@ -190,13 +190,26 @@ export class DeliverablesService {
     run: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
     applies: (status: DeliverableDto['status']) => boolean,
   ): Promise<DeliverableDto> {
+    const current = await this.assertApplies(id, applies);
+    await run(this.temporal.workflow.getHandle(current.workflowId));
+    return this.get(id);
+  }
+
+  /** 404 or 409 before an upload is stored, on the same rule `submit` applies. */
+  assertSubmittable(id: string): Promise<DeliverableDto> {
+    return this.assertApplies(id, isOwed);
+  }
+
+  private async assertApplies(
+    id: string,
+    applies: (status: DeliverableDto['status']) => boolean,
+  ): Promise<DeliverableDto> {
     const current = await this.get(id);
     if (!applies(current.status)) {
       throw new DomainException('conflict', `deliverable is ${current.status}`, [
         { field: 'status', reason: `already ${current.status}` },
       ]);
     }
-    await run(this.temporal.workflow.getHandle(current.workflowId));
-    return this.get(id);
+    return current;
   }
 }

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { PlanLifecycleController } from './plan-lifecycle.controller';
+import { PlanAmendmentsService } from './plan-amendments.service';
+import { PlanIssueService } from './plan-issue.service';
+import { PlanReadService } from './plan-read.service';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
-@Module({ controllers: [PlansController], providers: [PlansService] })
+@Module({
+  // PlansController first: its literal routes (/plans/validate, /plans/preview) must win over `:id`.
+  controllers: [PlansController, PlanLifecycleController],
+  providers: [PlansService, PlanIssueService, PlanReadService, PlanAmendmentsService],
+})
 export class PlansModule {}

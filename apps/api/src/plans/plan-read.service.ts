@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainException } from '@dondoc/domain';
+import { PlanAmendmentEntity, PlanEntity } from '@dondoc/persistence';
+import { DATA_SOURCE } from '../tokens';
+import { PlanDetailDto, PlanDto, PlanListDto, PlanStatusMatrixDto } from './dto/plan-lifecycle.dto';
+import { PlanStatusQuery } from './dto/plan-status.query';
+import { toAmendmentDto, toCountsDto, toPlanDto } from './plan.mapper';
+import { PlanStatusRepository } from './plan-status.repository';
+
+/** Plan reads, all from PostgreSQL: the plan row, its amendments and the deliverables read model. */
+@Injectable()
+export class PlanReadService {
+  private readonly status: PlanStatusRepository;
+
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+    this.status = new PlanStatusRepository(dataSource);
+  }
+
+  async find(id: string): Promise<PlanEntity> {
+    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id });
+    if (!plan) throw new DomainException('not_found', `no plan ${id}`);
+    return plan;
+  }
+
+  async summary(plan: PlanEntity): Promise<PlanDto> {
+    const counts = await this.status.countsByPlan([plan.id], new Date());
+    return toPlanDto(plan, counts.get(plan.id));
+  }
+
+  async list(): Promise<PlanListDto> {
+    const plans = await this.dataSource
+      .getRepository(PlanEntity)
+      .find({ order: { issuedOn: 'DESC', id: 'ASC' } });
+    const counts = await this.status.countsByPlan(
+      plans.map((p) => p.id),
+      new Date(),
+    );
+    return { items: plans.map((p) => toPlanDto(p, counts.get(p.id))), total: plans.length };
+  }
+
+  async detail(id: string): Promise<PlanDetailDto> {
+    const plan = await this.find(id);
+    const [{ total, byObligation }, amendments] = await Promise.all([
+      this.status.countsByObligation(id, new Date()),
+      this.dataSource
+        .getRepository(PlanAmendmentEntity)
+        .find({ where: { planId: id }, order: { at: 'ASC', id: 'ASC' } }),
+    ]);
+    return {
+      ...toPlanDto(plan, total),
+      countsByObligation: byObligation.map((o) => ({
+        obligationId: o.obligationId,
+        counts: toCountsDto(o.counts),
+      })),
+      amendments: amendments.map(toAmendmentDto),
+    };
+  }
+
+  async matrix(id: string, q: PlanStatusQuery): Promise<PlanStatusMatrixDto> {
+    await this.find(id);
+    const asOf = new Date();
+    const { totals, total, items } = await this.status.matrix(
+      {
+        planId: id,
+        period: q.period,
+        obligationId: q.obligation,
+        unitId: q.unitId,
+        bucket: q.bucket,
+        page: q.page,
+        pageSize: q.pageSize,
+      },
+      asOf,
+    );
+    return {
+      planId: id,
+      asOf: asOf.toISOString(),
+      totals: toCountsDto(totals),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: items.map((r) => ({
+        ...r,
+        deadlineAt: r.deadlineAt.toISOString(),
+        submittedAt: r.submittedAt ? r.submittedAt.toISOString() : null,
+      })),
+    };
+  }
+}

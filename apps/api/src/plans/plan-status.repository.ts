@@ -1,0 +1,154 @@
+import { DataSource } from 'typeorm';
+import { BUCKETS, Bucket, DeliverableStatus } from '@dondoc/domain';
+
+export type BucketCounts = { total: number } & Record<Bucket, number>;
+
+/**
+ * The reporting bucket in SQL, the same rules as `bucketOf` (libs/domain lifecycle/status-bucket.ts):
+ * computed at query time because "within deadline" turns into "overdue" by the clock alone, with no
+ * write to the row. `$1` is the instant it is computed at. plan-status.repository.int-spec.ts holds
+ * the two to the same answers.
+ */
+export const BUCKET_SQL = `CASE
+    WHEN d.status = 'waived' THEN 'waived'
+    WHEN d.status = 'cancelled' THEN 'cancelled'
+    WHEN d.status IN ('submitted', 'accepted', 'closed') AND d.submitted_at IS NOT NULL
+      THEN CASE WHEN d.submitted_at < d.deadline_at THEN 'on-time' ELSE 'late' END
+    WHEN $1::timestamptz < d.deadline_at THEN 'not-done-within-deadline'
+    ELSE 'not-done-overdue'
+  END`;
+
+const BUCKET_IDS = Object.keys(BUCKETS) as Bucket[];
+/** `count(*) AS total, count(*) FILTER (WHERE bucket = 'on-time') AS "on-time", …` over column `bucket`. */
+const COUNT_COLUMNS = [
+  'count(*)::int AS total',
+  ...BUCKET_IDS.map((b) => `count(*) FILTER (WHERE bucket = '${b}')::int AS "${b}"`),
+].join(', ');
+
+export interface StatusFilter {
+  planId: string;
+  period?: string;
+  obligationId?: string;
+  unitId?: string;
+  bucket?: Bucket;
+  page: number;
+  pageSize: number;
+}
+
+export interface StatusRow {
+  deliverableId: string;
+  unitId: string;
+  unitName: string | null;
+  obligationId: string;
+  period: string;
+  status: DeliverableStatus;
+  bucket: Bucket;
+  dueDate: string;
+  deadlineAt: Date;
+  submittedAt: Date | null;
+}
+
+export interface StatusMatrix {
+  totals: BucketCounts;
+  total: number;
+  items: StatusRow[];
+}
+
+function counts(row: Record<string, unknown>): BucketCounts {
+  const out = { total: Number(row.total ?? 0) } as BucketCounts;
+  for (const b of BUCKET_IDS) out[b] = Number(row[b] ?? 0);
+  return out;
+}
+
+/** Reads of the read model for plans: one statement each, never a fan-out to Temporal. */
+export class PlanStatusRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * One page of the unit × obligation × period matrix and the bucket totals of every row matching
+   * the filters, in one statement: `totals` always yields its single row, and the page is joined to
+   * it, so an empty page still carries the totals.
+   */
+  async matrix(f: StatusFilter, asOf: Date): Promise<StatusMatrix> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `WITH m AS (
+         SELECT d.id, d.unit_id, u.name AS unit_name, d.obligation_id, d.period, d.status,
+                d.due_date, d.deadline_at, d.submitted_at, ${BUCKET_SQL} AS bucket
+           FROM deliverables d LEFT JOIN units u ON u.id = d.unit_id
+          WHERE d.plan_id = $2
+            AND ($3::text IS NULL OR d.period = $3)
+            AND ($4::text IS NULL OR d.obligation_id = $4)
+            AND ($5::text IS NULL OR d.unit_id = $5)
+       ),
+       f AS (SELECT * FROM m WHERE $6::text IS NULL OR bucket = $6),
+       totals AS (SELECT ${COUNT_COLUMNS}, (SELECT count(*)::int FROM f) AS matching FROM m),
+       page AS (SELECT * FROM f ORDER BY unit_id, obligation_id, period LIMIT $7 OFFSET $8)
+       SELECT t.*, p.id AS deliverable_id, p.unit_id, p.unit_name, p.obligation_id, p.period,
+              p.status, p.due_date::text AS due_date, p.deadline_at, p.submitted_at, p.bucket
+         FROM totals t LEFT JOIN page p ON true
+        ORDER BY p.unit_id, p.obligation_id, p.period`,
+      [
+        asOf,
+        f.planId,
+        f.period ?? null,
+        f.obligationId ?? null,
+        f.unitId ?? null,
+        f.bucket ?? null,
+        f.pageSize,
+        (f.page - 1) * f.pageSize,
+      ],
+    );
+    const first = rows[0] ?? {};
+    return {
+      totals: counts(first),
+      total: Number(first.matching ?? 0),
+      items: rows
+        .filter((r) => r.deliverable_id !== null)
+        .map((r) => ({
+          deliverableId: r.deliverable_id as string,
+          unitId: r.unit_id as string,
+          unitName: (r.unit_name as string | null) ?? null,
+          obligationId: r.obligation_id as string,
+          period: r.period as string,
+          status: r.status as DeliverableStatus,
+          bucket: r.bucket as Bucket,
+          dueDate: r.due_date as string,
+          deadlineAt: r.deadline_at as Date,
+          submittedAt: (r.submitted_at as Date | null) ?? null,
+        })),
+    };
+  }
+
+  /** Bucket counts per plan (GROUP BY plan), for the plan list. */
+  async countsByPlan(planIds: string[], asOf: Date): Promise<Map<string, BucketCounts>> {
+    if (planIds.length === 0) return new Map();
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT plan_id, ${COUNT_COLUMNS}
+         FROM (SELECT d.plan_id, ${BUCKET_SQL} AS bucket FROM deliverables d WHERE d.plan_id = ANY($2)) m
+        GROUP BY plan_id`,
+      [asOf, planIds],
+    );
+    return new Map(rows.map((r) => [r.plan_id as string, counts(r)]));
+  }
+
+  /** Per obligation and in all (GROUP BY ROLLUP: the row with a null obligation is the plan's total). */
+  async countsByObligation(
+    planId: string,
+    asOf: Date,
+  ): Promise<{ total: BucketCounts; byObligation: { obligationId: string; counts: BucketCounts }[] }> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT obligation_id, ${COUNT_COLUMNS}
+         FROM (SELECT d.obligation_id, ${BUCKET_SQL} AS bucket FROM deliverables d WHERE d.plan_id = $2) m
+        GROUP BY ROLLUP (obligation_id)
+        ORDER BY obligation_id NULLS LAST`,
+      [asOf, planId],
+    );
+    const total = rows.find((r) => r.obligation_id === null);
+    return {
+      total: counts(total ?? {}),
+      byObligation: rows
+        .filter((r) => r.obligation_id !== null)
+        .map((r) => ({ obligationId: r.obligation_id as string, counts: counts(r) })),
+    };
+  }
+}
