@@ -15,7 +15,11 @@ import {
 } from '@dondoc/testing';
 import { planWorkflow } from '@dondoc/workflows';
 import { reviewUpdate, submitUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
-import { cancelPlanUpdate, planStatusQuery } from '@dondoc/workflows/src/plan/plan.messages';
+import {
+  cancelPlanUpdate,
+  planStatusQuery,
+  removeUnitUpdate,
+} from '@dondoc/workflows/src/plan/plan.messages';
 
 const ISSUED_AT = vnInstant('2021-08-13', 0);
 
@@ -90,6 +94,26 @@ describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-sk
     expect(cascade.every((d) => d.collectorUnitId === 'HU-TIEN-DU')).toBe(true);
     expect(new Set(cascade.map((d) => d.dueDate))).toEqual(new Set(['2021-10-01']));
 
+    // Reorganisation: Thị ủy Từ Sơn becomes Thành ủy Từ Sơn; what it still owes passes to its successor.
+    const before = await rows({ planId: '22-KH-TU' });
+    const owedByOld = before.filter((d) => d.unitId === 'TXU-TU-SON' && d.status === 'open');
+    const reorg = await handle.executeUpdate(removeUnitUpdate, {
+      args: [{ unitId: 'TXU-TU-SON', reason: 'Thành lập thành phố Từ Sơn', reassignTo: 'TU-TP-TU-SON' }],
+    });
+    expect(reorg.cancelled).toBe(owedByOld.length);
+    expect(reorg.reassigned).toBeGreaterThan(0);
+    const successor = await waitFor('the successor deliverables', async () => {
+      const r = (await rows({ planId: '22-KH-TU' })).filter(
+        (d) => d.unitId === 'TU-TP-TU-SON' && d.obligationId === 'implementation-plan',
+      );
+      return r.length === 1 ? r : undefined;
+    });
+    expect(successor[0]).toMatchObject({ dueDate: '2021-09-13', collectorUnitId: 'BTG-TU' });
+    const old = (await rows({ planId: '22-KH-TU' })).filter((d) => d.unitId === 'TXU-TU-SON');
+    expect(
+      old.every((d) => d.status === 'cancelled' && d.closedReason === 'Thành lập thành phố Từ Sơn'),
+    ).toBe(true);
+
     const result = await handle.executeUpdate(cancelPlanUpdate, {
       args: [{ reason: 'Kiểm thử hủy kế hoạch' }],
     });
@@ -97,11 +121,19 @@ describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-sk
     const after = await rows({ planId: '22-KH-TU' });
     expect(after.filter((d) => !['cancelled', 'accepted'].includes(d.status))).toEqual([]);
     expect((await handle.query(planStatusQuery)).status).toBe('cancelled');
-    expect(await db.dataSource.getRepository(PlanAmendmentEntity).findBy({ planId: '22-KH-TU' })).toEqual([
+    expect(
+      await db.dataSource
+        .getRepository(PlanAmendmentEntity)
+        .find({ where: { planId: '22-KH-TU' }, order: { id: 'ASC' } }),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'remove-unit',
+        outcome: { cancelled: reorg.cancelled, reassigned: reorg.reassigned },
+      }),
       expect.objectContaining({ kind: 'cancel-plan', outcome: { cancelled: result.cancelled } }),
     ]);
     await handle.result();
-    await recordHistory(handle, 'plan-issued-cascade-cancelled');
+    await recordHistory(handle, 'plan-issued-cascade-reorganised-cancelled');
     await recordHistory(deliverable, 'deliverable-accepted-cascade-parent');
   });
 });

@@ -242,18 +242,26 @@ export function createPlanActivities(deps: PlanActivityDeps) {
       return start(inputs);
     },
 
-    /** Cancels the plan's deliverables still open (all, or one unit's), with the reason. */
+    /**
+     * Cancels the plan's deliverables still open (all, or one unit's), with the reason. With
+     * `reassignTo` (a reorganisation: the unit's work passes to its successor) each one still owed is
+     * opened again for the successor with the same obligation, period and due date; history is kept.
+     */
     async cancelPlanDeliverables(o: {
       planId: string;
       reason: string;
       unitId?: string;
-    }): Promise<{ cancelled: number }> {
+      reassignTo?: string;
+      planWorkflowId?: string;
+      clockOffsetMs?: number;
+    }): Promise<{ cancelled: number; reassigned: number }> {
       const qb = deps.dataSource
         .getRepository(DeliverableEntity)
         .createQueryBuilder('d')
         .where('d.plan_id = :planId', { planId: o.planId });
       if (o.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: o.unitId });
       const open = (await qb.getMany()).filter((d) => !isClosed(d.status));
+      const toReassign: DeliverableEntity[] = [];
       let cancelled = 0;
       for (const d of open) {
         try {
@@ -261,12 +269,38 @@ export function createPlanActivities(deps: PlanActivityDeps) {
             .getHandle(d.workflowId)
             .executeUpdate(cancelUpdate, { args: [{ reason: o.reason }] });
           cancelled++;
+          if (o.reassignTo && isOwed(d.status)) toReassign.push(d);
         } catch {
           // Closed meanwhile (accepted or waived): nothing left to cancel.
         }
         Context.current().heartbeat({ cancelled });
       }
-      return { cancelled };
+      if (!o.reassignTo || !toReassign.length) return { cancelled, reassigned: 0 };
+      const plan = await loadPlan(o.planId);
+      const def = plan.definition;
+      const context = {
+        planWorkflowId: o.planWorkflowId ?? plan.workflowId,
+        clockOffsetMs: o.clockOffsetMs,
+        fallbackCollector: await fallbackCollector(def),
+      };
+      const inputs = toReassign.map((d) =>
+        deliverableInputFor(
+          def,
+          def.obligations.find((ob) => ob.id === d.obligationId)!,
+          {
+            obligationId: d.obligationId,
+            assignee: o.reassignTo!,
+            assigneeKind: 'unit',
+            period: d.period,
+            dueDate: d.dueDate,
+            reminderDates: [],
+            collector: d.collectorUnitId,
+          },
+          context,
+        ),
+      );
+      const { started } = await start(inputs);
+      return { cancelled, reassigned: started };
     },
 
     /**

@@ -24,6 +24,8 @@ export interface AddUnitAmendment {
 export interface RemoveUnitAmendment {
   unitId: string;
   reason: string;
+  /** A reorganisation: the successor unit takes over what is still owed. */
+  reassignTo?: string;
 }
 export interface ChangeDueRuleAmendment {
   obligationId: string;
@@ -40,5 +42,6 @@ export interface AmendmentResult {
   kind: string;
   started?: number;
   cancelled?: number;
+  reassigned?: number;
   rescheduled?: number;
 }

@@ -66,13 +66,14 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     return { kind: 'add-unit', started };
   });
   setHandler(removeUnitUpdate, async (a) => {
-    const { cancelled } = await acts.cancelPlanDeliverables({
-      planId: input.planId,
+    const { cancelled, reassigned } = await acts.cancelPlanDeliverables({
+      ...context,
       unitId: a.unitId,
       reason: a.reason,
+      reassignTo: a.reassignTo,
     });
-    await amend('remove-unit', a, { cancelled });
-    return { kind: 'remove-unit', cancelled };
+    await amend('remove-unit', a, { cancelled, reassigned });
+    return { kind: 'remove-unit', cancelled, reassigned };
   });
   setHandler(changeDueRuleUpdate, async (a) => {
     const { rescheduled } = await acts.changeObligationDueRule({
