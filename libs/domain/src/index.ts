@@ -7,3 +7,4 @@ export * from './org';
 export * from './input-problem';
 export * from './lifecycle';
 export * from './plan';
+export * from './issue';
