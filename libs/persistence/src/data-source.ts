@@ -14,6 +14,10 @@ import { PlanEntity } from './entities/plan.entity';
 import { PlanAmendmentEntity } from './entities/plan-amendment.entity';
 import { DocumentEntity } from './entities/document.entity';
 import { PlanApiDocuments1764600000000 } from './migrations/1764600000000-plan-api-documents';
+import { ReportedIssues1764700000000 } from './migrations/1764700000000-reported-issues';
+import { ReportedIssueEntity } from './entities/reported-issue.entity';
+import { ReportedIssueEventEntity } from './entities/reported-issue-event.entity';
+import { ReportedIssueAttachmentEntity } from './entities/reported-issue-attachment.entity';
 
 export const ENTITIES = [
   UnitEntity,
@@ -26,6 +30,9 @@ export const ENTITIES = [
   PlanEntity,
   PlanAmendmentEntity,
   DocumentEntity,
+  ReportedIssueEntity,
+  ReportedIssueEventEntity,
+  ReportedIssueAttachmentEntity,
 ];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
 export const MIGRATIONS = [
@@ -34,6 +41,7 @@ export const MIGRATIONS = [
   OrgTree1764400000000,
   Plans1764500000000,
   PlanApiDocuments1764600000000,
+  ReportedIssues1764700000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -13,3 +13,7 @@ export * from './entities/plan.entity';
 export * from './entities/plan-amendment.entity';
 export * from './entities/document.entity';
 export * from './document.repository';
+export * from './entities/reported-issue.entity';
+export * from './entities/reported-issue-event.entity';
+export * from './entities/reported-issue-attachment.entity';
+export * from './reported-issue.repository';
