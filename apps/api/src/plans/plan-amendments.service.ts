@@ -13,7 +13,7 @@ import {
 } from '@dondoc/workflows/src/plan/plan.messages';
 import type { AmendmentResult } from '@dondoc/workflows/src/plan/plan.types';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
-import { AmendmentDto, ChangeDueRuleAmendmentDto } from './dto/amendment.dto';
+import { AmendmentDto, ChangeDueRuleAmendmentDto, RemoveUnitAmendmentDto } from './dto/amendment.dto';
 import { CancelPlanDto } from './dto/issue-plan.dto';
 import { AmendmentResultDto } from './dto/plan-lifecycle.dto';
 import { PlanReadService } from './plan-read.service';
@@ -40,20 +40,16 @@ export class PlanAmendmentsService {
     const plan = await this.issued(id);
     switch (a.kind) {
       case 'add-unit':
-        if (!(await this.dataSource.getRepository(UnitEntity).existsBy({ id: a.unitId })))
-          throw DomainException.validation([
-            { field: 'unitId', reason: `no unit ${a.unitId} in the org tree` },
-          ]);
+        await this.assertUnit('unitId', a.unitId);
         return this.run(plan, (h) => h.executeUpdate(addUnitUpdate, { args: [{ unitId: a.unitId }] }));
       case 'remove-unit':
-        if (
-          !(await this.dataSource.getRepository(DeliverableEntity).existsBy({ planId: id, unitId: a.unitId }))
-        )
-          throw DomainException.validation([
-            { field: 'unitId', reason: `unit ${a.unitId} owes nothing under plan ${id}` },
-          ]);
+        await this.checkRemoval(id, a);
         return this.run(plan, (h) =>
-          h.executeUpdate(removeUnitUpdate, { args: [{ unitId: a.unitId, reason: a.reason }] }),
+          h.executeUpdate(removeUnitUpdate, {
+            args: [
+              { unitId: a.unitId, reason: a.reason, ...(a.reassignTo ? { reassignTo: a.reassignTo } : {}) },
+            ],
+          }),
         );
       case 'change-due-rule':
         checkDueRule(plan.definition, a);
@@ -63,6 +59,25 @@ export class PlanAmendmentsService {
           }),
         );
     }
+  }
+
+  private async assertUnit(field: string, unitId: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(UnitEntity).existsBy({ id: unitId })))
+      throw DomainException.validation([{ field, reason: `no unit ${unitId} in the org tree` }]);
+  }
+
+  /** The unit may already be closed in the org tree (that is why it goes); it must owe something here. */
+  private async checkRemoval(planId: string, a: RemoveUnitAmendmentDto): Promise<void> {
+    const owes = await this.dataSource
+      .getRepository(DeliverableEntity)
+      .existsBy({ planId, unitId: a.unitId });
+    if (!owes)
+      throw DomainException.validation([
+        { field: 'unitId', reason: `unit ${a.unitId} owes nothing under plan ${planId}` },
+      ]);
+    if (a.reassignTo === a.unitId)
+      throw DomainException.validation([{ field: 'reassignTo', reason: 'a unit cannot succeed itself' }]);
+    if (a.reassignTo) await this.assertUnit('reassignTo', a.reassignTo);
   }
 
   private async issued(id: string): Promise<PlanEntity> {

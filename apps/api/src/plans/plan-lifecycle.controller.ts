@@ -142,7 +142,8 @@ export class PlanLifecycleController {
     summary: 'Amend an issued plan: add or remove a unit, or change an obligation’s due rule',
     description:
       'The body is chosen by `kind`. add-unit: the unit (already in the org tree) gets the deliverables of the ' +
-      'periods opened so far. remove-unit: its deliverables still owed are cancelled, history kept. ' +
+      'periods opened so far. remove-unit: its deliverables still owed are cancelled, history kept; with ' +
+      '`reassignTo` the successor unit owes them instead. ' +
       'change-due-rule: the plan definition is amended; `recompute` moves deliverables still owed, `freeze` ' +
       'keeps their dates. Answered once carried out; recorded in the plan’s amendments.',
   })
@@ -164,7 +165,12 @@ export class PlanLifecycleController {
     },
     examples: {
       'remove-unit': {
-        value: { kind: 'remove-unit', unitId: 'TXU-TU-SON', reason: 'Sáp nhập vào Thành ủy Từ Sơn' },
+        value: {
+          kind: 'remove-unit',
+          unitId: 'TXU-TU-SON',
+          reason: 'Sáp nhập vào Thành ủy Từ Sơn',
+          reassignTo: 'TU-TP-TU-SON',
+        },
       },
       'add-unit': { value: { kind: 'add-unit', unitId: 'TU-TP-TU-SON' } },
       'change-due-rule': {

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsObject, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { SLUG_PATTERN } from '@dondoc/domain';
 import type { DueRule } from '@dondoc/domain';
 
@@ -43,6 +43,15 @@ export class RemoveUnitAmendmentDto {
 
   @Reason('Sáp nhập vào Thành ủy Từ Sơn từ 01/11/2021')
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'TU-TP-TU-SON',
+    description:
+      'A reorganisation: the successor unit takes over what is still owed (same period and due date)',
+  })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: UNIT_MESSAGE })
+  reassignTo?: string;
 }
 
 export class ChangeDueRuleAmendmentDto {

@@ -99,6 +99,11 @@ export class AmendmentResultDto {
   started?: number;
   @ApiPropertyOptional({ example: 1, description: 'remove-unit, cancel-plan: deliverables cancelled' })
   cancelled?: number;
+  @ApiPropertyOptional({
+    example: 0,
+    description: 'remove-unit with reassignTo: deliverables opened for the successor',
+  })
+  reassigned?: number;
   @ApiPropertyOptional({ example: 21, description: 'change-due-rule: deliverables given a new due date' })
   rescheduled?: number;
 }
