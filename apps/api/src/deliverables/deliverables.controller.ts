@@ -35,7 +35,7 @@ import { ExtendDeliverableDto, ReviewDeliverableDto, WaiveDeliverableDto } from 
 import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
 import { SubmitDeliverableDto } from './dto/submit-deliverable.dto';
-import { SubmissionResultDto, SubmitDocumentFormDto } from './dto/document.dto';
+import { SubmissionResultDto, SubmitDocumentFormDto, SubmitDocumentFormSchema } from './dto/document.dto';
 import { DOCUMENT_KINDS } from './documents/document-kinds';
 import type { UploadedDocument } from './documents/document-file';
 import { DocumentsService } from './documents/documents.service';
@@ -140,7 +140,7 @@ export class DeliverablesController {
   @Post(':id/submissions')
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(UploadProblemsInterceptor, FileInterceptor('document'))
-  @ApiExtraModels(SubmitDeliverableDto, SubmitDocumentFormDto)
+  @ApiExtraModels(SubmitDeliverableDto, SubmitDocumentFormSchema)
   @ApiOperation({
     summary: 'Submit the document; answered synchronously by the workflow (Workflow Update)',
     description:
@@ -153,7 +153,7 @@ export class DeliverablesController {
       required: true,
       content: {
         'multipart/form-data': {
-          schema: { $ref: getSchemaPath(SubmitDocumentFormDto) },
+          schema: { $ref: getSchemaPath(SubmitDocumentFormSchema) },
           encoding: { document: { contentType: DOCUMENT_KINDS.map((k) => k.contentType).join(', ') } },
         },
         'application/json': {

@@ -37,9 +37,6 @@ const toList = ({ value }: { value: unknown }) =>
 
 /** The text fields of a multipart submission; the file itself is the part named `document`. */
 export class SubmitDocumentFormDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOC/DOCX, ODT, XLS/XLSX, JPEG or PNG' })
-  document?: unknown;
-
   @ApiProperty({ example: 'HU-TIEN-DU', description: 'The submitting unit; must be the unit that owes it' })
   @Matches(SLUG_PATTERN, { message: 'must be a unit id' })
   unitId!: string;
@@ -62,4 +59,13 @@ export class SubmitDocumentFormDto {
   @IsString({ each: true })
   @MaxLength(80, { each: true })
   coveredContents?: string[];
+}
+
+/**
+ * The multipart body as OpenAPI shows it: the fields plus the file part. Kept apart from the validated
+ * class, whose every property must be a text field (a `document` property there would be refused).
+ */
+export class SubmitDocumentFormSchema extends SubmitDocumentFormDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOC/DOCX, ODT, XLS/XLSX, JPEG or PNG' })
+  document!: unknown;
 }
