@@ -30,8 +30,9 @@ function planIssuedNow(): { text: string; issued: string; until: string } {
     .replace(/^issueDate: .*$/m, `issueDate: ${issued}`)
     .replace(/^ {2}start: 2021-02-01$/m, `  start: ${year}-01-01`)
     .replace(/^ {2}end: 2025-12-31$/m, `  end: ${year + 4}-12-31`);
-  // "Soon after issuance": the implementation plans (30 days) fall inside, later years do not.
-  return { text, issued, until: addDays(issued, 40) };
+  // "Soon after issuance": the implementation plans (30 days, or 60 once amended, plus at most a Tết
+  // holiday of roll-forward) fall inside; the later years of the term do not.
+  return { text, issued, until: addDays(issued, 90) };
 }
 
 /** Issuing 22-KH/TU over HTTP on the real stack, then reading and amending it. */
@@ -271,15 +272,15 @@ describe('plans: issue, status matrix, amendments (e2e on the Temporal dev serve
       .send({
         kind: 'change-due-rule',
         obligationId: 'implementation-plan',
-        due: { kind: 'after-issuance', days: 35, dayKind: 'calendar' },
+        due: { kind: 'after-issuance', days: 60, dayKind: 'calendar' },
         policy: 'recompute',
-        reason: 'Ban Thường vụ cho lùi hạn 5 ngày',
+        reason: 'Ban Thường vụ cho lùi hạn 30 ngày',
       })
       .expect(200);
     expect(res.body).toEqual({ kind: 'change-due-rule', rescheduled: levelOne.length });
     const view = await poll('the new due dates', async () => {
       const m = await matrix('obligation=implementation-plan');
-      return m.items.every((r: { dueDate: string }) => r.dueDate >= addDays(plan.issued, 35)) ? m : undefined;
+      return m.items.every((r: { dueDate: string }) => r.dueDate >= addDays(plan.issued, 60)) ? m : undefined;
     });
     expect(view.totals['not-done-within-deadline']).toBe(levelOne.length);
   });
