@@ -2,3 +2,4 @@ export * from './deliverable/deliverable.activities';
 export * from './mail/message-id.util';
 export * from './mail/send-once';
 export * from './plan/plan.activities';
+export * from './issue/issue.activities';

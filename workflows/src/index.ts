@@ -1,3 +1,4 @@
 // The single workflowsPath entry: every workflow type the worker runs.
 export { deliverableWorkflow } from './deliverable/deliverable.workflow';
 export { planWorkflow } from './plan/plan.workflow';
+export { issueWorkflow } from './issue/issue.workflow';

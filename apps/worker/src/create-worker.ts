@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { Client } from '@temporalio/client';
-import { createDeliverableActivities, createPlanActivities } from '@dondoc/activities';
+import { createDeliverableActivities, createIssueActivities, createPlanActivities } from '@dondoc/activities';
 import { Mailer } from '@dondoc/mail';
 
 export interface DondocWorkerDeps {
@@ -32,6 +32,7 @@ export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
       mailFrom: d.mailFrom,
     }),
     ...createPlanActivities({ dataSource: d.dataSource, client: d.client, taskQueue: d.taskQueue }),
+    ...createIssueActivities(d),
   };
   return Worker.create({
     connection: d.connection,

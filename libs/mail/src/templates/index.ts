@@ -8,3 +8,5 @@ export { formatVietnameseDate } from './vietnamese-date';
 export { renderReminder } from './reminder.template';
 export type { EscalationMailContext } from './escalation.template';
 export { renderEscalation } from './escalation.template';
+export type { IssueMailContext, IssueMailEvent } from './issue.template';
+export { renderIssueNotice } from './issue.template';

@@ -1,0 +1,139 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { deliverableId, deliverableWorkflowId } from '@dondoc/domain';
+import { IssueMailEvent, Mailer, renderIssueNotice } from '@dondoc/mail';
+import { OutboxRepository, PlanEntity, ReportedIssueRepository, UnitEntity } from '@dondoc/persistence';
+import { deliverableWorkflow } from '@dondoc/workflows/src/deliverable/deliverable.workflow';
+import type { IssueEvent, IssueInput, IssueNotice, IssueView } from '@dondoc/workflows/src/issue/issue.types';
+import {
+  SA_DUE_DATE,
+  SA_OBLIGATION,
+  SA_PERIOD,
+  SA_PLAN,
+  SA_STATUS,
+  SA_UNIT,
+} from '@dondoc/workflows/src/search-attributes';
+import { sendOnce, SendOnceOutcome } from '../mail/send-once';
+import { directionDeliverableInput } from './issue-direction-input';
+import { issueRecipients } from './issue-recipients';
+
+export interface IssueActivityDeps {
+  dataSource: DataSource;
+  mailer: Mailer;
+  publicUrl: string;
+  mailFrom: string;
+  /** Directions start deliverable workflows through it. */
+  client: Client;
+  taskQueue: string;
+}
+
+export function createIssueActivities(deps: IssueActivityDeps) {
+  const issues = new ReportedIssueRepository(deps.dataSource);
+  const outbox = new OutboxRepository(deps.dataSource);
+
+  return {
+    /** Writes the issue's state and its new events into the read model (idempotent, versioned). */
+    async recordIssue(o: { workflowId: string; input: IssueInput; view: IssueView; events: IssueEvent[] }) {
+      const { view, input } = o;
+      await issues.upsert(
+        {
+          ...view,
+          workflowId: o.workflowId,
+          planId: input.planId,
+          reporterUnitId: input.reporterUnitId,
+          limits: input.limits,
+        },
+        o.events,
+      );
+    },
+
+    /** Mails one event to the contacts of the units it concerns, each exactly once through the outbox. */
+    async notifyIssue(
+      n: IssueNotice & { workflowId: string; issueId: string },
+    ): Promise<Record<SendOnceOutcome, number>> {
+      const issue = await issues.findById(n.issueId);
+      if (!issue) throw ApplicationFailure.nonRetryable(`no read model row for ${n.issueId}`, 'MissingIssue');
+      const [reporter, plan] = await Promise.all([
+        deps.dataSource.getRepository(UnitEntity).findOneBy({ id: issue.reporterUnitId }),
+        deps.dataSource.getRepository(PlanEntity).findOneBy({ id: issue.planId }),
+      ]);
+      const recipients = await issueRecipients(deps.dataSource, {
+        unitIds: n.unitIds,
+        reporterUnitId: issue.reporterUnitId,
+        reporterEmail: issue.reporterEmail,
+      });
+      const detail = n.detail ?? {};
+      const result: Record<SendOnceOutcome, number> = { sent: 0, 'already-sent': 0, failed: 0 };
+      for (const r of recipients) {
+        const mail = renderIssueNotice(
+          {
+            issueId: issue.id,
+            title: issue.title || issue.id,
+            planNumber: plan?.definition.number ?? issue.planId,
+            reporterUnitName: reporter?.name ?? issue.reporterUnitId,
+            recipientName: r.bodyName,
+            toReporter: r.toReporter,
+            event: n.type as IssueMailEvent,
+            severity: issue.severity,
+            limitDate: typeof detail.limitDate === 'string' ? detail.limitDate : undefined,
+            dueDate: typeof detail.dueDate === 'string' ? detail.dueDate : undefined,
+            text: typeof detail.reason === 'string' ? detail.reason : undefined,
+            actUrl: `${deps.publicUrl}/issues/${encodeURIComponent(issue.id)}`,
+          },
+          r.language,
+        );
+        const outcome = await sendOnce(outbox, deps.mailer, {
+          key: `${n.workflowId}/${n.noticeId}/${r.keyPart}`,
+          workflowId: n.workflowId,
+          step: n.noticeId,
+          contactId: r.contactId,
+          to: r.email,
+          from: deps.mailFrom,
+          mail,
+        });
+        result[outcome]++;
+      }
+      return result;
+    },
+
+    /**
+     * Opens one ad-hoc deliverable per directed unit (the deliverable workflow, business-key ids, so a
+     * retry never duplicates one); each tells the issue when it closes.
+     */
+    async openDirectionDeliverables(o: {
+      issueWorkflowId: string;
+      input: IssueInput;
+      no: number;
+      units: string[];
+      dueDate: string;
+    }): Promise<{ id: string; unitId: string; status: string }[]> {
+      const plan = await deps.dataSource.getRepository(PlanEntity).findOneBy({ id: o.input.planId });
+      const opened: { id: string; unitId: string; status: string }[] = [];
+      for (const unitId of o.units) {
+        const input = directionDeliverableInput({ ...o, unitId, plan: plan?.definition ?? null });
+        try {
+          await deps.client.workflow.start(deliverableWorkflow, {
+            workflowId: deliverableWorkflowId(input.key),
+            taskQueue: deps.taskQueue,
+            args: [input],
+            typedSearchAttributes: [
+              { key: SA_PLAN, value: input.key.planId },
+              { key: SA_OBLIGATION, value: input.key.obligationId },
+              { key: SA_UNIT, value: input.key.unitId },
+              { key: SA_PERIOD, value: input.key.period },
+              { key: SA_STATUS, value: 'open' },
+              { key: SA_DUE_DATE, value: new Date(`${input.terms.dueDate}T00:00:00+07:00`) },
+            ],
+          });
+        } catch (e) {
+          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        }
+        opened.push({ id: deliverableId(input.key), unitId, status: 'open' });
+      }
+      return opened;
+    },
+  };
+}
+
+export type IssueActivities = ReturnType<typeof createIssueActivities>;
