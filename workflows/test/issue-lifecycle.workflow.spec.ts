@@ -165,6 +165,6 @@ describe('issue workflow: lifecycle, paused clock, reopen (time-skipping)', () =
     expect(history).not.toContain(REPORTER_MAILBOX);
     const row = await new ReportedIssueRepository(h.db.dataSource).findById(handle.workflowId.slice(6));
     expect(row?.reporterEmail).toBe(REPORTER_MAILBOX);
-    await handle.terminate('test done');
+    await h.finish(handle);
   });
 });
