@@ -5,6 +5,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { OrgModule } from './org/org.module';
 import { PlansModule } from './plans/plans.module';
+import { IssuesModule } from './issues/issues.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +18,7 @@ export class AppModule {
         DeliverablesModule,
         OrgModule,
         PlansModule,
+        IssuesModule,
       ],
     };
   }

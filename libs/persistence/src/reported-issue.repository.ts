@@ -119,8 +119,8 @@ const UPSERT_SQL = `INSERT INTO reported_issues AS i (${COLUMNS.map((c) => c[1])
   WHERE i.version < EXCLUDED.version
   RETURNING id`;
 
-/** The SQL condition of an issue whose running limit has passed (a paused clock is not running). */
-const OVERDUE_SQL = `(i.limit_at IS NOT NULL AND i.limit_at < now() AND i.paused_clock IS NULL)`;
+/** The SQL condition of an issue whose running limit has passed (while info is requested: the answer limit). */
+const OVERDUE_SQL = `(i.limit_at IS NOT NULL AND i.limit_at < now())`;
 
 export class ReportedIssueRepository {
   constructor(private readonly ds: DataSource) {}

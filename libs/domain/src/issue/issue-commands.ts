@@ -59,8 +59,9 @@ export interface ReopenCommand {
 
 export const MAX_DIRECTION_UNITS = 50;
 
+// Named `status` like every lifecycle refusal: the API answers 409 when only `status` is at fault.
 const stateProblem = (state: IssueState, wanted: string): FieldProblem[] => [
-  { field: 'state', reason: `issue is ${state}; ${wanted}` },
+  { field: 'status', reason: `issue is ${state}; ${wanted}` },
 ];
 const required = (v: string | undefined, field: string): FieldProblem[] =>
   v && v.trim() ? [] : [{ field, reason: 'is required' }];

@@ -63,7 +63,7 @@ describe('issue command rules', () => {
     expect(acknowledgeProblems(ctx(), { byUnitId: 'BTG-TU' })).toEqual([]);
     expect(fields(acknowledgeProblems(ctx(), { byUnitId: 'HU-TIEN-DU' }))).toEqual(['byUnitId']);
     expect(fields(acknowledgeProblems(ctx({ state: 'in-handling' }), { byUnitId: 'BTG-TU' }))).toEqual([
-      'state',
+      'status',
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('issue command rules', () => {
       assignHandlerProblems(ctx({ state: 'acknowledged' }), { byUnitId: 'BTG-TU', handlerUnitId: 'BTG-TU' }),
     ).toEqual([]);
     expect(fields(assignHandlerProblems(ctx(), { byUnitId: 'BTG-TU', handlerUnitId: 'BTG-TU' }))).toEqual([
-      'state',
+      'status',
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('issue command rules', () => {
   it('escalates from handling, and an urgent issue straight from reported', () => {
     const cmd = { byUnitId: 'BTG-TU', reason: 'Vượt thẩm quyền' };
     expect(escalateProblems(ctx({ state: 'in-handling' }), cmd)).toEqual([]);
-    expect(fields(escalateProblems(ctx(), cmd))).toEqual(['state']);
+    expect(fields(escalateProblems(ctx(), cmd))).toEqual(['status']);
     expect(escalateProblems(ctx({ severity: 'urgent' }), cmd)).toEqual([]);
   });
 
@@ -126,13 +126,13 @@ describe('issue command rules', () => {
   it('resolves, closes and reopens', () => {
     const res = { byUnitId: 'BTG-TU', resolution: 'Đã hướng dẫn' };
     expect(resolveProblems(ctx({ state: 'in-handling' }), res)).toEqual([]);
-    expect(fields(resolveProblems(ctx({ state: 'directed', openDeliverables: 2 }), res))).toEqual(['state']);
+    expect(fields(resolveProblems(ctx({ state: 'directed', openDeliverables: 2 }), res))).toEqual(['status']);
     expect(closeProblems(ctx({ state: 'resolved' }), { byUnitId: 'BTG-TU' })).toEqual([]);
     expect(reopenProblems(ctx({ state: 'closed' }), { byUnitId: 'HU-TIEN-DU', reason: 'Chưa xong' })).toEqual(
       [],
     );
     expect(
       fields(reopenProblems(ctx({ state: 'in-handling' }), { byUnitId: 'HU-TIEN-DU', reason: 'x' })),
-    ).toEqual(['state']);
+    ).toEqual(['status']);
   });
 });
