@@ -1,33 +1,18 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import {
   acknowledgeProblems,
-  answerInfoProblems,
   assignHandlerProblems,
   closeProblems,
-  directionProblems,
   escalateProblems,
-  FieldProblem,
-  holderOf,
-  pauseClock,
   reopenProblems,
-  requestInfoProblems,
   resolveProblems,
-  resumeClock,
 } from '@dondoc/domain';
 import type { WorkflowClock } from '../clock';
-import { COMMAND_REJECTED } from '../deliverable/deliverable.messages';
+import { commandContext, refuse } from './issue-command-kit';
+import { registerExchangeHandlers } from './issue-exchange-handlers';
 import type { IssueMachine } from './issue-state';
 import * as m from './issue.messages';
 import type { DirectionDeliverableView, IssueView } from './issue.types';
-
-function refuse(problems: FieldProblem[]): void {
-  if (!problems.length) return;
-  throw ApplicationFailure.create({
-    type: COMMAND_REJECTED,
-    message: problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
-    details: [problems],
-  });
-}
 
 export interface IssueHandlerDeps {
   machine: IssueMachine;
@@ -43,16 +28,8 @@ export interface IssueHandlerDeps {
  * the main loop sends) and persists before answering.
  */
 export function registerIssueHandlers({ machine, clock, persist, openDirection }: IssueHandlerDeps): void {
-  const { view, input } = machine;
-  const ctx = () => ({
-    state: view.state,
-    severity: view.severity,
-    reporterUnitId: input.reporterUnitId,
-    btgUnitId: input.btgUnitId,
-    btvUnitId: input.btvUnitId,
-    today: machine.today(clock.nowIso()),
-    openDeliverables: machine.openDeliverables(),
-  });
+  const { view } = machine;
+  const ctx = () => commandContext(machine, clock);
   const answer = async (): Promise<IssueView> => {
     await persist();
     return view;
@@ -60,6 +37,7 @@ export function registerIssueHandlers({ machine, clock, persist, openDirection }
   const btg = machine.unitsFor(['btg']);
 
   setHandler(m.issueStatusQuery, () => view);
+  registerExchangeHandlers({ machine, clock, persist, openDirection }, answer);
 
   setHandler(
     m.acknowledgeUpdate,
@@ -90,39 +68,6 @@ export function registerIssueHandlers({ machine, clock, persist, openDirection }
   );
 
   setHandler(
-    m.requestInfoUpdate,
-    async (c) => {
-      const now = clock.nowIso();
-      // The running limit stops while the reporter owes the answer; the answer clock runs instead.
-      machine.beforeInfo = view.state;
-      view.pausedClock = view.clock ? pauseClock(view.clock, now) : null;
-      view.infoRequests.push({ at: now, byUnitId: c.byUnitId, question: c.question });
-      machine.enter('info-requested', now);
-      machine.record('info-requested', now, { actorUnitId: c.byUnitId, reason: c.question });
-      return answer();
-    },
-    { validator: (c) => refuse(requestInfoProblems(ctx(), c)) },
-  );
-
-  setHandler(
-    m.answerInfoUpdate,
-    async (c) => {
-      const now = clock.nowIso();
-      const request = view.infoRequests[view.infoRequests.length - 1];
-      Object.assign(request, { answeredAt: now, answer: c.answer });
-      view.state = machine.beforeInfo ?? 'in-handling';
-      view.holder = holderOf(view.state);
-      view.clock = view.pausedClock ? resumeClock(view.pausedClock, now, machine.cal) : null;
-      view.pausedClock = null;
-      machine.beforeInfo = null;
-      const asker = request.byUnitId;
-      machine.record('info-answered', now, { actorUnitId: c.byUnitId, reason: c.answer }, [asker]);
-      return answer();
-    },
-    { validator: (c) => refuse(answerInfoProblems(ctx(), c)) },
-  );
-
-  setHandler(
     m.escalateUpdate,
     async (c) => {
       const now = clock.nowIso();
@@ -137,36 +82,6 @@ export function registerIssueHandlers({ machine, clock, persist, openDirection }
       return answer();
     },
     { validator: (c) => refuse(escalateProblems(ctx(), c)) },
-  );
-
-  setHandler(
-    m.directionUpdate,
-    async (c) => {
-      const now = clock.nowIso();
-      // The state moves before the activity runs, so a second direction is refused meanwhile.
-      machine.enter('directed', now);
-      view.directedAt = now;
-      const direction = {
-        no: view.directions.length + 1,
-        at: now,
-        byUnitId: c.byUnitId,
-        instructions: c.instructions,
-        dueDate: c.dueDate,
-        units: [...c.units],
-        deliverables: [] as DirectionDeliverableView[],
-      };
-      view.directions.push(direction);
-      if (c.units.length) direction.deliverables = await openDirection(direction.no, c.units, c.dueDate!);
-      machine.onDeliverablesKnown();
-      machine.record(
-        'directed',
-        now,
-        { actorUnitId: c.byUnitId, reason: c.instructions, detail: { units: c.units, dueDate: c.dueDate } },
-        [...btg, ...c.units],
-      );
-      return answer();
-    },
-    { validator: (c) => refuse(directionProblems(ctx(), c)) },
   );
 
   setHandler(
