@@ -16,6 +16,8 @@ export interface DondocConfig {
   smtpUrl: string;
   mailFrom: string;
   mailInboxUrl?: string;
+  /** Largest submitted document accepted, in bytes. */
+  documentMaxBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -70,5 +72,14 @@ export function parseOneOf<T extends string>(...values: T[]): Parser<T> {
   return (raw) => {
     if (!values.includes(raw as T)) throw new Error(`must be one of ${values.join(', ')}`);
     return raw as T;
+  };
+}
+
+export function parseIntegerBetween(min: number, max: number): Parser<number> {
+  return (raw) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`must be a whole number from ${min} to ${max}`);
+    return n;
   };
 }

@@ -2,6 +2,7 @@ import {
   DondocConfig,
   parseBoolean,
   parseHostPort,
+  parseIntegerBetween,
   parseOneOf,
   parsePort,
   parseString,
@@ -85,6 +86,12 @@ export const SETTINGS = {
     parse: parseUrl('http', 'https'),
     description: 'Inbox of the embedded SMTP sink',
   },
+  DOCUMENT_MAX_BYTES: {
+    key: 'DOCUMENT_MAX_BYTES',
+    default: String(20 * 1024 * 1024),
+    parse: parseIntegerBetween(1, 1024 * 1024 * 1024),
+    description: 'Largest submitted document accepted, in bytes (default 20 MB)',
+  },
   LOG_LEVEL: {
     key: 'LOG_LEVEL',
     default: 'log',
@@ -144,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     smtpUrl: v.SMTP_URL!,
     mailFrom: v.MAIL_FROM!,
     mailInboxUrl: v.MAIL_INBOX_URL,
+    documentMaxBytes: v.DOCUMENT_MAX_BYTES!,
     logLevel: v.LOG_LEVEL!,
   };
 }

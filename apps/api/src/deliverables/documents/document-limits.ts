@@ -1,3 +1,5 @@
+import { SETTINGS } from '@dondoc/config';
+
 /** Upload limits, read from the environment at boot (a bad value stops the API with a clear message). */
 export interface DocumentLimits {
   maxBytes: number;
@@ -10,10 +12,12 @@ export const DEFAULT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 export function documentLimitsFrom(env: NodeJS.ProcessEnv = process.env): DocumentLimits {
   const raw = env.DOCUMENT_MAX_BYTES;
   if (raw === undefined || raw === '') return { maxBytes: DEFAULT_DOCUMENT_MAX_BYTES };
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1024 * 1024 * 1024)
-    throw new Error(`DOCUMENT_MAX_BYTES: must be a whole number of bytes between 1 and 1 GiB, got "${raw}"`);
-  return { maxBytes: n };
+  // The same rule libs/config validates at boot, so the two can never disagree.
+  try {
+    return { maxBytes: SETTINGS.DOCUMENT_MAX_BYTES.parse(raw) };
+  } catch (e) {
+    throw new Error(`DOCUMENT_MAX_BYTES: ${(e as Error).message}, got "${raw}"`, { cause: e });
+  }
 }
 
 export function formatBytes(n: number): string {
