@@ -1,4 +1,13 @@
-import { ApiTestStack, seedTestUnit, startApiTestStack, TEST_UNIT } from '@dondoc/testing';
+import { DEFAULT_ESCALATION, deliverableId, deliverableWorkflowId } from '@dondoc/domain';
+import {
+  ApiTestStack,
+  seedTestUnit,
+  startApiTestStack,
+  TEST_GRASSROOTS,
+  TEST_TASK_QUEUE,
+  TEST_UNIT,
+} from '@dondoc/testing';
+import { deliverableWorkflow } from '@dondoc/workflows';
 
 describe('deliverables API (e2e on the Temporal dev server)', () => {
   let stack: ApiTestStack;
@@ -171,5 +180,55 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
   it('answers 404 as problem+json for an unknown deliverable', async () => {
     const res = await http.get('/deliverables/a:b:c:d').expect(404);
     expect(res.body).toMatchObject({ status: 404, title: 'Not found' });
+  });
+});
+
+describe('commitment registrations through the API (members mode)', () => {
+  let stack: ApiTestStack;
+  beforeAll(async () => {
+    stack = await startApiTestStack({ prepare: (db) => seedTestUnit(db.dataSource) });
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  it('records each member once and completes the cell when the last one registers', async () => {
+    const key = {
+      planId: '22-KH-TU',
+      obligationId: 'commitment-registration',
+      unitId: TEST_GRASSROOTS.id,
+      period: '2031',
+    };
+    await stack.temporal.client.workflow.start(deliverableWorkflow, {
+      taskQueue: TEST_TASK_QUEUE,
+      workflowId: deliverableWorkflowId(key),
+      args: [
+        {
+          key,
+          planNumber: '22-KH/TU',
+          planTitle: 'Chuyên đề toàn khóa',
+          title: 'Đăng ký học tập và làm theo',
+          terms: {
+            dueDate: '2031-03-31',
+            reminderOffsets: [5],
+            reminderDayKind: 'working',
+            escalation: DEFAULT_ESCALATION,
+          },
+          requiredContents: [],
+          collectorUnitId: TEST_GRASSROOTS.id,
+          members: ['DV-1', 'DV-2'],
+        },
+      ],
+    });
+    const id = deliverableId(key);
+    const url = `/deliverables/${id}/registrations`;
+    for (let i = 0; i < 100 && (await stack.http.get(`/deliverables/${id}`)).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const first = await stack.http.post(url).send({ personId: 'DV-1' }).expect(200);
+    expect(first.body).toMatchObject({ status: 'open', memberCount: 2, registeredCount: 1 });
+    const again = await stack.http.post(url).send({ personId: 'DV-1' }).expect(422);
+    expect(again.body.errors).toEqual([{ field: 'personId', reason: 'DV-1 has already registered' }]);
+    await stack.http.post(url).send({ personId: 'DV-9' }).expect(422);
+    const last = await stack.http.post(url).send({ personId: 'DV-2' }).expect(200);
+    expect(last.body).toMatchObject({ status: 'submitted', registeredCount: 2 });
+    await stack.http.post(url).send({ personId: 'DV-2' }).expect(409);
   });
 });

@@ -37,6 +37,8 @@ export function toDeliverableDto(e: DeliverableEntity, now = new Date()): Delive
     extensions: e.extensions,
     returns: e.returns,
     closedReason: e.closedReason,
+    memberCount: e.memberCount,
+    registeredCount: e.registeredCount,
   };
 }
 

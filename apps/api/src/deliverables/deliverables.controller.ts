@@ -31,7 +31,12 @@ import type { Request, Response } from 'express';
 import { ProblemDto } from '../common/problem.dto';
 import { DeliverablesService } from './deliverables.service';
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
-import { ExtendDeliverableDto, ReviewDeliverableDto, WaiveDeliverableDto } from './dto/command.dtos';
+import {
+  ExtendDeliverableDto,
+  RegisterCommitmentDto,
+  ReviewDeliverableDto,
+  WaiveDeliverableDto,
+} from './dto/command.dtos';
 import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
 import { SubmitDeliverableDto } from './dto/submit-deliverable.dto';
@@ -123,6 +128,26 @@ export class DeliverablesController {
   @HttpCode(HttpStatus.OK)
   extend(@Param('id') id: string, @Body() dto: ExtendDeliverableDto): Promise<DeliverableDto> {
     return this.deliverables.extend(id, dto);
+  }
+
+  @Post(':id/registrations')
+  @ApiOperation({
+    summary: "A member's yearly commitment registration (đăng ký học tập và làm theo), recorded at the cell",
+  })
+  @ApiOkResponse({
+    type: DeliverableDto,
+    description: 'Recorded; the deliverable is submitted when the last member registers',
+  })
+  @ApiBadRequestResponse({ type: ProblemDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiConflictResponse({ type: ProblemDto, description: 'No longer owed' })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDto,
+    description: 'Not a member of the cell, or already registered',
+  })
+  @HttpCode(HttpStatus.OK)
+  register(@Param('id') id: string, @Body() dto: RegisterCommitmentDto): Promise<DeliverableDto> {
+    return this.deliverables.register(id, dto);
   }
 
   @Post(':id/waiver')

@@ -18,6 +18,7 @@ import { DeliverableProjectionRepository, UnitEntity } from '@dondoc/persistence
 import { deliverableWorkflow } from '@dondoc/workflows';
 import {
   extendUpdate,
+  registerUpdate,
   reviewUpdate,
   submitUpdate,
   waiveUpdate,
@@ -32,7 +33,12 @@ import {
   SA_UNIT,
 } from '@dondoc/workflows/src/search-attributes';
 import { DATA_SOURCE, DONDOC_CONFIG, TEMPORAL_CLIENT } from '../tokens';
-import { ExtendDeliverableDto, ReviewDeliverableDto, WaiveDeliverableDto } from './dto/command.dtos';
+import {
+  ExtendDeliverableDto,
+  RegisterCommitmentDto,
+  ReviewDeliverableDto,
+  WaiveDeliverableDto,
+} from './dto/command.dtos';
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
@@ -170,6 +176,11 @@ export class DeliverablesService {
 
   extend(id: string, dto: ExtendDeliverableDto): Promise<DeliverableDto> {
     return this.command(id, (h) => h.executeUpdate(extendUpdate, { args: [dto] }), isOwed);
+  }
+
+  /** Members mode: one member's yearly commitment registration, recorded at their cell. */
+  register(id: string, dto: RegisterCommitmentDto): Promise<DeliverableDto> {
+    return this.command(id, (h) => h.executeUpdate(registerUpdate, { args: [dto] }), isOwed);
   }
 
   waive(id: string, dto: WaiveDeliverableDto): Promise<DeliverableDto> {

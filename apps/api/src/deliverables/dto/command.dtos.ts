@@ -51,3 +51,12 @@ export class WaiveDeliverableDto {
   @Matches(SLUG_PATTERN, { message: 'must be a unit id' })
   byUnitId!: string;
 }
+
+export class RegisterCommitmentDto {
+  @ApiProperty({
+    example: 'DV-000123',
+    description: 'The member registering (a member of the cell for this period)',
+  })
+  @Matches(SLUG_PATTERN, { message: 'must be a person id' })
+  personId!: string;
+}

@@ -59,6 +59,10 @@ export class DeliverableDto {
   @ApiProperty({ type: [ExtensionDto] }) extensions!: ExtensionDto[];
   @ApiProperty() returns!: number;
   @ApiProperty({ nullable: true, type: String }) closedReason!: string | null;
+  @ApiProperty({ description: 'Per-person obligations: members of the cell who owe it (0 otherwise)' })
+  memberCount!: number;
+  @ApiProperty({ description: 'Per-person obligations: members who have registered' })
+  registeredCount!: number;
 }
 
 export class DeliverablePageDto {
