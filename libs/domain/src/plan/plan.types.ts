@@ -1,6 +1,7 @@
 import type { IsoDate } from '@dondoc/calendar';
 import type { EscalationPolicy } from '../lifecycle/deliverable-terms';
 import type { UnitType } from '../org/unit-type';
+import type { IssueLimitsOverride } from '../issue/issue-limits';
 
 /**
  * A plan as data (plans/plan.schema.json is the contract, plans/README.md the prose). These types are
@@ -152,5 +153,7 @@ export interface PlanDefinition {
   term: PlanTerm;
   source?: string;
   defaults: PlanDefaults;
+  /** Time limits of reported issues under this plan (working days); unset ones keep the defaults. */
+  issueLimits?: IssueLimitsOverride;
   obligations: PlanObligation[];
 }
