@@ -174,6 +174,18 @@ describe('parsePlan', () => {
     expect(problems.every((p) => typeof p.line === 'number')).toBe(true);
   });
 
+  it('takes reported-issue limits as data and refuses bad or unknown ones', () => {
+    expect(parsePlan(shipped, 'p.yaml').issueLimits).toEqual({ acknowledge: 2, handle: 10, direction: 15 });
+    const text = shippedWith(
+      'issueLimits:\n  acknowledge: 2',
+      'issueLimits:\n  acknowledge: 0\n  urgent: { handel: 3 }',
+    );
+    expect(problemsOf(text).map((p) => [p.path, p.line])).toEqual([
+      ['/issueLimits/acknowledge', lineOf(text, 'acknowledge: 0')],
+      ['/issueLimits/urgent/handel', lineOf(text, 'handel')],
+    ]);
+  });
+
   it('reads JSON too, with line numbers', () => {
     const json = JSON.stringify(parsePlan(shipped, 'x'), null, 2).replace('"days": 30', '"days": -30');
     expect(problemsOf(json, 'plan.json')).toEqual([
