@@ -18,6 +18,8 @@ export interface DondocConfig {
   mailInboxUrl?: string;
   /** Largest submitted document accepted, in bytes. */
   documentMaxBytes: number;
+  /** Largest attachment of a reported issue, in bytes. */
+  issueAttachmentMaxBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 

@@ -92,6 +92,12 @@ export const SETTINGS = {
     parse: parseIntegerBetween(1, 1024 * 1024 * 1024),
     description: 'Largest submitted document accepted, in bytes (default 20 MB)',
   },
+  ISSUE_ATTACHMENT_MAX_BYTES: {
+    key: 'ISSUE_ATTACHMENT_MAX_BYTES',
+    default: String(10 * 1024 * 1024),
+    parse: parseIntegerBetween(1, 1024 * 1024 * 1024),
+    description: 'Largest attachment of a reported issue, in bytes (default 10 MB)',
+  },
   LOG_LEVEL: {
     key: 'LOG_LEVEL',
     default: 'log',
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     mailFrom: v.MAIL_FROM!,
     mailInboxUrl: v.MAIL_INBOX_URL,
     documentMaxBytes: v.DOCUMENT_MAX_BYTES!,
+    issueAttachmentMaxBytes: v.ISSUE_ATTACHMENT_MAX_BYTES!,
     logLevel: v.LOG_LEVEL!,
   };
 }
@@ -165,5 +172,26 @@ function redact(key: string, raw: string): string {
     return url.toString();
   } catch {
     return raw;
+  }
+}
+
+/**
+ * One setting, read and validated like loadConfig does, for code that needs it before the config
+ * object exists (e.g. upload limits fixed when a Nest module is declared).
+ */
+export function readSetting<K extends keyof Settings>(
+  name: K,
+  env: NodeJS.ProcessEnv = process.env,
+): ReturnType<Settings[K]['parse']> {
+  const spec = SETTINGS[name] as SettingSpec<ReturnType<Settings[K]['parse']>>;
+  const raw = env[spec.key];
+  const value = raw === undefined || raw === '' ? spec.default : raw;
+  if (value === undefined) throw new ConfigError([{ key: spec.key, reason: 'is required' }]);
+  try {
+    return spec.parse(value);
+  } catch (e) {
+    throw new ConfigError([
+      { key: spec.key, reason: `${(e as Error).message} (got ${JSON.stringify(value)})` },
+    ]);
   }
 }

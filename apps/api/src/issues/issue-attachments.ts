@@ -1,23 +1,16 @@
 import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { readSetting } from '@dondoc/config';
 import { normaliseFilename } from '../deliverables/documents/document-file';
 import type { UploadedDocument } from '../deliverables/documents/document-file';
 import { sniffDocument } from '../deliverables/documents/document-kinds';
 
 export const ISSUE_ATTACHMENT_LIMITS = Symbol('ISSUE_ATTACHMENT_LIMITS');
 export const MAX_ISSUE_ATTACHMENTS = 5;
-export const DEFAULT_ISSUE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** `ISSUE_ATTACHMENT_MAX_BYTES`: the largest attachment accepted (default 10 MB); a bad value stops the API. */
 export function issueAttachmentMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.ISSUE_ATTACHMENT_MAX_BYTES;
-  if (raw === undefined || raw === '') return DEFAULT_ISSUE_ATTACHMENT_MAX_BYTES;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1024 * 1024 * 1024)
-    throw new Error(
-      `ISSUE_ATTACHMENT_MAX_BYTES: must be a whole number of bytes between 1 and 1 GiB, got "${raw}"`,
-    );
-  return n;
+  return readSetting('ISSUE_ATTACHMENT_MAX_BYTES', env);
 }
 
 export interface CheckedAttachment {

@@ -1,4 +1,4 @@
-import { SETTINGS } from '@dondoc/config';
+import { readSetting } from '@dondoc/config';
 
 /** Upload limits, read from the environment at boot (a bad value stops the API with a clear message). */
 export interface DocumentLimits {
@@ -10,14 +10,7 @@ export const DEFAULT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** `DOCUMENT_MAX_BYTES`: the largest document accepted, in bytes (default 20 MB). */
 export function documentLimitsFrom(env: NodeJS.ProcessEnv = process.env): DocumentLimits {
-  const raw = env.DOCUMENT_MAX_BYTES;
-  if (raw === undefined || raw === '') return { maxBytes: DEFAULT_DOCUMENT_MAX_BYTES };
-  // The same rule libs/config validates at boot, so the two can never disagree.
-  try {
-    return { maxBytes: SETTINGS.DOCUMENT_MAX_BYTES.parse(raw) };
-  } catch (e) {
-    throw new Error(`DOCUMENT_MAX_BYTES: ${(e as Error).message}, got "${raw}"`, { cause: e });
-  }
+  return { maxBytes: readSetting('DOCUMENT_MAX_BYTES', env) };
 }
 
 export function formatBytes(n: number): string {
