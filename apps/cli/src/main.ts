@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './calendar.command';
 import { registerOrgCommands } from './org.command';
 import { registerPlanCommands } from './plan.command';
+import { registerSimulateCommands } from './simulate.command';
 
 /** Exit code for bad input: unknown command, missing or invalid option, empty range. */
 export const EXIT_USAGE = 2;
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerCalendarCommands(program);
   registerOrgCommands(program);
   registerPlanCommands(program);
+  registerSimulateCommands(program);
   return program;
 }
 

@@ -1,0 +1,85 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, WorkerOptions } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createSmtpMailer, SmtpSink } from '@dondoc/mail';
+import { createDondocWorker } from '../../../worker/src/create-worker';
+
+export const SIMULATION_TASK_QUEUE = 'dondoc-simulation';
+
+/**
+ * What a simulation runs on: the time-skipping server, a throwaway database, the SMTP sink and the
+ * real worker. The CLI builds it from scratch (simulation-cli-services.ts); tests build it from
+ * jest's shared PostgreSQL and workflow bundle. Either way the driver is the same.
+ */
+export interface SimulationServices {
+  env: TestWorkflowEnvironment;
+  dataSource: DataSource;
+  sink: SmtpSink;
+  taskQueue: string;
+  /** Starts a new worker (the real activities on this database and sink). */
+  startWorker(): Promise<void>;
+  /** Stops the running worker; the workflows wait on the server until the next one starts. */
+  stopWorker(): Promise<void>;
+  /** Stops the worker and everything `onClose` owns. */
+  close(): Promise<void>;
+}
+
+export interface SimulationServicesOptions {
+  env: TestWorkflowEnvironment;
+  dataSource: DataSource;
+  sink: SmtpSink;
+  workflowBundle: NonNullable<WorkerOptions['workflowBundle']>;
+  taskQueue?: string;
+  onClose?: () => Promise<void>;
+}
+
+export function simulationServices(o: SimulationServicesOptions): SimulationServices {
+  const taskQueue = o.taskQueue ?? SIMULATION_TASK_QUEUE;
+  let closing: Promise<void> | undefined;
+  let running: { worker: Worker; done: Promise<void>; close(): Promise<void> } | undefined;
+  const stopWorker = async () => {
+    if (!running) return;
+    const r = running;
+    running = undefined;
+    r.worker.shutdown();
+    await r.done;
+    await r.close();
+  };
+  return {
+    env: o.env,
+    dataSource: o.dataSource,
+    sink: o.sink,
+    taskQueue,
+    async startWorker() {
+      if (running) throw new Error('a simulation worker is already running');
+      // Pooled: a long-overdue term sends tens of thousands of mails; one connection each is slow.
+      const mailer = createSmtpMailer(o.sink.smtpUrl, { pool: true, maxConnections: 4 });
+      // The production worker as it is wired (every workflow type, every activity). It takes no worker
+      // options yet, so the tuning measured for a whole term (README) cannot be applied here.
+      const worker = await createDondocWorker({
+        connection: o.env.nativeConnection,
+        client: o.env.client,
+        namespace: o.env.namespace ?? 'default',
+        taskQueue,
+        dataSource: o.dataSource,
+        mailer,
+        publicUrl: 'http://dondoc.simulation',
+        mailFrom: 'dondoc <no-reply@dondoc.simulation>',
+        workflowBundle: o.workflowBundle,
+      });
+      running = { worker, done: worker.run(), close: () => mailer.close() };
+    },
+    stopWorker,
+    close() {
+      // Once, whoever asks first (the run's end or a signal), and the rest is stopped even if the worker is stuck.
+      closing ??= (async () => {
+        try {
+          await stopWorker();
+        } finally {
+          await o.onClose?.();
+        }
+      })();
+      return closing;
+    },
+  };
+}

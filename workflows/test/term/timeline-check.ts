@@ -1,0 +1,76 @@
+import { addDays, REMINDER_HOUR, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
+import { PlanDefinition } from '@dondoc/domain';
+
+export interface StepEvent {
+  at: string;
+  type: string;
+}
+
+/**
+ * Every problem with one deliverable's reminder, overdue and escalation events, checked from the
+ * plan's rules with the calendar's primitives only (not with deliverableTimeline, which the workflow
+ * itself uses): each on a working day at 08:00 Asia/Ho_Chi_Minh; each reminder a plan offset of
+ * working days before the deadline; the overdue notice and escalations at the plan's working days
+ * after it; then one repeat a week (rolled forward to a working day), up to `endAt`. For a due date
+ * never moved.
+ */
+export function timelineProblems(
+  plan: PlanDefinition,
+  d: { obligationId: string; dueDate: string; openedAt: string; endAt: string },
+  events: StepEvent[],
+  cal: WorkingCalendar,
+): string[] {
+  const ob = plan.obligations.find((o) => o.id === d.obligationId)!;
+  const reminders = ob.reminders ?? plan.defaults.reminders;
+  const { levels, repeatEveryDays } = ob.escalation ?? plan.defaults.escalation;
+  const deadline = cal.deadlineEnd(d.dueDate);
+  const problems: string[] = [];
+  for (const e of events) {
+    const date = vnDateOf(e.at);
+    if (!cal.isWorkingDay(date)) problems.push(`${e.type} ${e.at} on a day off (${cal.reasonOff(date)})`);
+    if (e.at !== vnInstant(date, REMINDER_HOUR))
+      problems.push(`${e.type} ${e.at} is not at 08:00 in Vietnam`);
+  }
+  const got = (type: string) => events.filter((e) => e.type === type).map((e) => vnDateOf(e.at));
+
+  // Reminders: the plan's offsets in working days before the deadline, those after the opening.
+  const wantReminders = [...new Set(reminders.offsets)]
+    .map((n) => (reminders.dayKind === 'working' ? cal.addWorkingDays(deadline, -n) : addDays(deadline, -n)))
+    .filter((date) => vnInstant(date, REMINDER_HOUR) >= d.openedAt)
+    .sort();
+  const gotReminders = got('reminder');
+  for (const date of gotReminders) {
+    const before = cal.workingDaysBetween(date, deadline);
+    if (!reminders.offsets.includes(before))
+      problems.push(
+        `reminder on ${date} is ${before} working days before ${deadline}, not one of ${reminders.offsets}`,
+      );
+  }
+  if (JSON.stringify(gotReminders) !== JSON.stringify(wantReminders))
+    problems.push(`reminders ${gotReminders} ≠ expected ${wantReminders}`);
+
+  // After the deadline: the overdue notice and each escalation level at its working-day count, then
+  // weekly from the last level's day by calendar weeks, each moved to a working day; up to the end.
+  const before = (date: string) => vnInstant(date, REMINDER_HOUR) < d.endAt;
+  const gotAfter = [...got('overdue'), ...got('escalation')].sort();
+  gotAfter.slice(0, levels.length).forEach((date, i) => {
+    const past = cal.workingDaysBetween(deadline, date);
+    if (past !== levels[i].afterWorkingDays)
+      problems.push(`level ${i} on ${date} is +${past} working days, not +${levels[i].afterWorkingDays}`);
+  });
+  const wantAfter = levels.map((l) => cal.addWorkingDays(deadline, l.afterWorkingDays));
+  if (repeatEveryDays)
+    for (let base = wantAfter[wantAfter.length - 1]; ;) {
+      base = addDays(base, repeatEveryDays);
+      if (!before(cal.rollForward(base))) break;
+      wantAfter.push(cal.rollForward(base));
+    }
+  const expected = wantAfter.filter(before);
+  if (JSON.stringify(gotAfter) !== JSON.stringify(expected))
+    problems.push(
+      `after the deadline: ${gotAfter.length} steps ${gotAfter.slice(0, 5)}… ≠ expected ${expected.length} ${expected.slice(0, 5)}…`,
+    );
+  if (got('overdue').length !== (expected.length ? 1 : 0))
+    problems.push(`${got('overdue').length} overdue notices`);
+  return problems;
+}
