@@ -16,6 +16,16 @@ export interface DondocWorkerDeps {
   mailFrom: string;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles workflows/src at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Tuning (cache size, concurrency); tests and the simulation pass their own. */
+  workerOptions?: Partial<
+    Pick<
+      WorkerOptions,
+      | 'maxCachedWorkflows'
+      | 'workflowThreadPoolSize'
+      | 'maxConcurrentActivityTaskExecutions'
+      | 'maxConcurrentWorkflowTaskExecutions'
+    >
+  >;
   /** Test hook: wrap activities, e.g. to inject a fault after the real work is done. */
   wrapActivities?: (activities: Record<string, (...args: never[]) => Promise<unknown>>) => object;
 }
@@ -40,5 +50,6 @@ export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
     taskQueue: d.taskQueue,
     ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: d.wrapActivities ? d.wrapActivities(activities) : activities,
+    ...d.workerOptions,
   });
 }

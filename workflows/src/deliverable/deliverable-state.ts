@@ -72,17 +72,33 @@ export class DeliverableState {
     this.dueSetAt = now;
   }
 
+  /** The timeline laid out for the current due date, until `horizon`; recomputed only when needed. */
+  private laidOut: { dueDate: string; horizon: string; steps: TimelineStep[] } | null = null;
+
   /** The next step still owed, or null when the unit owes nothing (submitted or closed). */
   nextStep(now: string): TimelineStep | null {
     if (!isOwed(this.view.status)) return null;
-    const until = new Date(
+    const cached = this.laidOut;
+    // Laying out the timeline walks the calendar day by day: do it once per due date and horizon,
+    // not at every step (a long-overdue deliverable would otherwise pay more each week).
+    if (!cached || cached.dueDate !== this.view.dueDate || cached.horizon < now) this.layOut(now);
+    const pick = () => this.laidOut!.steps.find((s) => s.at >= this.dueSetAt && !this.done.has(s.id)) ?? null;
+    const step = pick();
+    if (step) return step;
+    // Everything up to the horizon is done: look further ahead before saying nothing is left.
+    this.layOut(now);
+    return pick();
+  }
+
+  private layOut(now: string): void {
+    const horizon = new Date(
       Math.max(Date.parse(now), Date.parse(this.view.deadlineAt)) + HORIZON_MS,
     ).toISOString();
     const terms = { ...this.input.terms, dueDate: this.view.dueDate };
-    return (
-      deliverableTimeline(terms, this.cal, until).find(
-        (s) => s.at >= this.dueSetAt && !this.done.has(s.id),
-      ) ?? null
-    );
+    this.laidOut = {
+      dueDate: this.view.dueDate,
+      horizon,
+      steps: deliverableTimeline(terms, this.cal, horizon),
+    };
   }
 }

@@ -114,11 +114,15 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     }
   };
 
+  // Only a run that has itself opened a period continues as new at the next year: the periods a
+  // previous run opened must not send a fresh run straight on again (a loop at every year boundary).
+  let openedThisRun = 0;
   for (const opening of openings.filter((o) => !view.openedPeriods.includes(o.key ?? o.period))) {
     view.nextOpeningAt = opening.at;
     const lastOpened = view.openedPeriods[view.openedPeriods.length - 1];
     const lastOpenedYear = openings.find((o) => (o.key ?? o.period) === lastOpened)?.at.slice(0, 4);
-    if (lastOpenedYear && opening.at.slice(0, 4) !== lastOpenedYear && view.status === 'issued') {
+    const newYear = lastOpenedYear !== undefined && opening.at.slice(0, 4) !== lastOpenedYear;
+    if (openedThisRun > 0 && newYear && view.status === 'issued') {
       // A new year: start a fresh history once nothing is in flight.
       await drainCascades();
       await condition(allHandlersFinished);
@@ -128,6 +132,7 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     if (view.status !== 'issued') break;
     await acts.openPlanPeriod({ ...context, period: opening.period, obligations: opening.obligations });
     view.openedPeriods.push(opening.key ?? opening.period);
+    openedThisRun++;
   }
   view.nextOpeningAt = null;
   if (view.status === 'issued') await waitUntil(endsAt);

@@ -17,13 +17,19 @@ import {
   runSimulation,
   SimulationResult,
 } from '../../../apps/cli/src/simulate/simulation-engine';
-import { SimulationServices, simulationServices } from '../../../apps/cli/src/simulate/simulation-services';
+import {
+  SimulationServices,
+  simulationServices,
+  SimulationServicesOptions,
+} from '../../../apps/cli/src/simulate/simulation-services';
 import { REPO_ROOT } from '../../../infra/dev/repo-root';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'plans', 'examples');
 
 /** The driver's services on jest's shared PostgreSQL (a database of its own) and workflow bundle. */
-export async function termServices(): Promise<SimulationServices> {
+export async function termServices(
+  workerOptions?: SimulationServicesOptions['workerOptions'],
+): Promise<SimulationServices> {
   const [env, db, sink] = await Promise.all([
     createTimeSkippingEnv(),
     createTestDatabase(),
@@ -34,6 +40,7 @@ export async function termServices(): Promise<SimulationServices> {
     dataSource: db.dataSource,
     sink,
     workflowBundle: { codePath: workflowBundlePath() },
+    workerOptions,
     onClose: async () => {
       await Promise.all([env.teardown(), db.drop(), sink.stop()]);
     },
@@ -49,6 +56,7 @@ export async function simulate22(o: {
   behaviourFile?: string;
   interventions?: Intervention[];
   inspect?: (services: SimulationServices, result: SimulationResult) => Promise<void>;
+  workerOptions?: SimulationServicesOptions['workerOptions'];
 }): Promise<SimulationResult> {
   const behaviourFile = o.behaviourFile ?? '(empty behaviour)';
   const sim = prepareSimulation({
@@ -59,7 +67,7 @@ export async function simulate22(o: {
     behaviour: o.behaviourFile ? parseBehaviour(fs.readFileSync(o.behaviourFile, 'utf8'), behaviourFile) : [],
     behaviourFile,
   });
-  const services = await termServices();
+  const services = await termServices(o.workerOptions);
   try {
     const result = await runSimulation(services, sim, { interventions: o.interventions });
     await o.inspect?.(services, result);

@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createSmtpMailer, SmtpSink } from '@dondoc/mail';
-import { createDondocWorker } from '../../../worker/src/create-worker';
+import { createDondocWorker, DondocWorkerDeps } from '../../../worker/src/create-worker';
 
 export const SIMULATION_TASK_QUEUE = 'dondoc-simulation';
 
@@ -30,8 +30,18 @@ export interface SimulationServicesOptions {
   sink: SmtpSink;
   workflowBundle: NonNullable<WorkerOptions['workflowBundle']>;
   taskQueue?: string;
+  /** Worker tuning; `maxCachedWorkflows: 0` (no sticky cache) lets a test restart the worker mid-run. */
+  workerOptions?: DondocWorkerDeps['workerOptions'];
   onClose?: () => Promise<void>;
 }
+
+/** Measured on a 2-core machine: every workflow cached, few threads, many tasks in flight. */
+export const SIMULATION_WORKER_OPTIONS: DondocWorkerDeps['workerOptions'] = {
+  maxCachedWorkflows: 5000,
+  workflowThreadPoolSize: 2,
+  maxConcurrentActivityTaskExecutions: 200,
+  maxConcurrentWorkflowTaskExecutions: 200,
+};
 
 export function simulationServices(o: SimulationServicesOptions): SimulationServices {
   const taskQueue = o.taskQueue ?? SIMULATION_TASK_QUEUE;
@@ -54,8 +64,7 @@ export function simulationServices(o: SimulationServicesOptions): SimulationServ
       if (running) throw new Error('a simulation worker is already running');
       // Pooled: a long-overdue term sends tens of thousands of mails; one connection each is slow.
       const mailer = createSmtpMailer(o.sink.smtpUrl, { pool: true, maxConnections: 4 });
-      // The production worker as it is wired (every workflow type, every activity). It takes no worker
-      // options yet, so the tuning measured for a whole term (README) cannot be applied here.
+      // The production worker as it is wired (every workflow type, every activity), tuned for a term.
       const worker = await createDondocWorker({
         connection: o.env.nativeConnection,
         client: o.env.client,
@@ -66,6 +75,7 @@ export function simulationServices(o: SimulationServicesOptions): SimulationServ
         publicUrl: 'http://dondoc.simulation',
         mailFrom: 'dondoc <no-reply@dondoc.simulation>',
         workflowBundle: o.workflowBundle,
+        workerOptions: o.workerOptions ?? SIMULATION_WORKER_OPTIONS,
       });
       running = { worker, done: worker.run(), close: () => mailer.close() };
     },
