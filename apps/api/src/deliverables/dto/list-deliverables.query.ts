@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging.decorators';
 import { DELIVERABLE_STATUSES, DeliverableStatus, SLUG_PATTERN } from '@dondoc/domain';
 
 export class ListDeliverablesQuery {
@@ -19,18 +19,9 @@ export class ListDeliverablesQuery {
   @IsIn(DELIVERABLE_STATUSES)
   status?: DeliverableStatus;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSize(200, 50)
   pageSize = 50;
 }

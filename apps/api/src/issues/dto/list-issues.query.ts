@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging.decorators';
 import { ISSUE_SEVERITIES, ISSUE_STATES, IssueSeverity, IssueState, SLUG_PATTERN } from '@dondoc/domain';
 import { IsIsoDate } from '../../common/is-iso-date.validator';
 
@@ -36,19 +37,10 @@ export class ListIssuesQuery {
   @IsBoolean({ message: 'must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSize(200, 50)
   pageSize = 50;
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging.decorators';
 import { ORG_ID_PATTERN, UNIT_TYPE_IDS, UnitType } from '@dondoc/domain';
 import { ORG_IMPORT_MODES, OrgImportMode } from '@dondoc/persistence';
 import { IsIsoDate } from '../../common/is-iso-date.validator';
@@ -55,18 +55,9 @@ export class ListUnitsQuery {
   @IsIsoDate()
   asOf?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize(500, 50)
   pageSize = 50;
 }

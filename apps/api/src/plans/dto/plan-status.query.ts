@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging.decorators';
 import { BUCKETS, Bucket, SLUG_PATTERN } from '@dondoc/domain';
 
 export class PlanStatusQuery {
@@ -27,18 +27,9 @@ export class PlanStatusQuery {
   @IsIn(Object.keys(BUCKETS))
   bucket?: Bucket;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page = 1;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize(500, 100)
   pageSize = 100;
 }
