@@ -3,3 +3,4 @@ export * from './mail/message-id.util';
 export * from './mail/send-once';
 export * from './plan/plan.activities';
 export * from './issue/issue.activities';
+export * from './deliverable/start-deliverable';

@@ -1,19 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { deliverableId, deliverableWorkflowId } from '@dondoc/domain';
+import { deliverableId } from '@dondoc/domain';
 import { IssueMailEvent, Mailer, renderIssueNotice } from '@dondoc/mail';
 import { OutboxRepository, PlanEntity, ReportedIssueRepository, UnitEntity } from '@dondoc/persistence';
-import { deliverableWorkflow } from '@dondoc/workflows/src/deliverable/deliverable.workflow';
 import type { IssueEvent, IssueInput, IssueNotice, IssueView } from '@dondoc/workflows/src/issue/issue.types';
-import {
-  SA_DUE_DATE,
-  SA_OBLIGATION,
-  SA_PERIOD,
-  SA_PLAN,
-  SA_STATUS,
-  SA_UNIT,
-} from '@dondoc/workflows/src/search-attributes';
+import { startDeliverableWorkflow } from '../deliverable/start-deliverable';
 import { sendOnce, SendOnceOutcome } from '../mail/send-once';
 import { directionDeliverableInput } from './issue-direction-input';
 import { issueRecipients } from './issue-recipients';
@@ -112,23 +104,7 @@ export function createIssueActivities(deps: IssueActivityDeps) {
       const opened: { id: string; unitId: string; status: string }[] = [];
       for (const unitId of o.units) {
         const input = directionDeliverableInput({ ...o, unitId, plan: plan?.definition ?? null });
-        try {
-          await deps.client.workflow.start(deliverableWorkflow, {
-            workflowId: deliverableWorkflowId(input.key),
-            taskQueue: deps.taskQueue,
-            args: [input],
-            typedSearchAttributes: [
-              { key: SA_PLAN, value: input.key.planId },
-              { key: SA_OBLIGATION, value: input.key.obligationId },
-              { key: SA_UNIT, value: input.key.unitId },
-              { key: SA_PERIOD, value: input.key.period },
-              { key: SA_STATUS, value: 'open' },
-              { key: SA_DUE_DATE, value: new Date(`${input.terms.dueDate}T00:00:00+07:00`) },
-            ],
-          });
-        } catch (e) {
-          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-        }
+        await startDeliverableWorkflow(deps.client, deps.taskQueue, input);
         opened.push({ id: deliverableId(input.key), unitId, status: 'open' });
       }
       return opened;

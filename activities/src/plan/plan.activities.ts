@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { addDays, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
 import {
@@ -8,7 +8,6 @@ import {
   DueRule,
   isOwed,
   planSemanticProblems,
-  deliverableWorkflowId,
   expandPlan,
   isClosed,
   PlanDefinition,
@@ -21,17 +20,9 @@ import {
   PlanEntity,
   UnitEntity,
 } from '@dondoc/persistence';
-import { deliverableWorkflow } from '@dondoc/workflows/src/deliverable/deliverable.workflow';
 import { cancelUpdate, rescheduleUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
-import {
-  SA_DUE_DATE,
-  SA_OBLIGATION,
-  SA_PERIOD,
-  SA_PLAN,
-  SA_STATUS,
-  SA_UNIT,
-} from '@dondoc/workflows/src/search-attributes';
+import { startDeliverableWorkflow } from '../deliverable/start-deliverable';
 import { deliverableInputFor, openingInstant, periodOpensOn } from './plan-deliverable-input';
 
 export interface PlanActivityDeps {
@@ -104,27 +95,7 @@ export function createPlanActivities(deps: PlanActivityDeps) {
     return { started, existing };
   }
 
-  async function startOne(input: DeliverableInput): Promise<boolean> {
-    try {
-      await deps.client.workflow.start(deliverableWorkflow, {
-        workflowId: deliverableWorkflowId(input.key),
-        taskQueue: deps.taskQueue,
-        args: [input],
-        typedSearchAttributes: [
-          { key: SA_PLAN, value: input.key.planId },
-          { key: SA_OBLIGATION, value: input.key.obligationId },
-          { key: SA_UNIT, value: input.key.unitId },
-          { key: SA_PERIOD, value: input.key.period },
-          { key: SA_STATUS, value: 'open' },
-          { key: SA_DUE_DATE, value: new Date(`${input.terms.dueDate}T00:00:00+07:00`) },
-        ],
-      });
-      return true;
-    } catch (e) {
-      if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
-      throw e;
-    }
-  }
+  const startOne = (input: DeliverableInput) => startDeliverableWorkflow(deps.client, deps.taskQueue, input);
 
   return {
     /** When each period of the plan opens (cascade children and event-driven obligations excluded). */

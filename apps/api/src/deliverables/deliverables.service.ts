@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { startDeliverableWorkflow } from '@dondoc/activities';
 import { DataSource } from 'typeorm';
 import {
   deadlineInstant,
@@ -15,7 +16,6 @@ import {
 import { WorkingCalendar } from '@dondoc/calendar';
 import { DondocConfig } from '@dondoc/config';
 import { DeliverableProjectionRepository, UnitEntity } from '@dondoc/persistence';
-import { deliverableWorkflow } from '@dondoc/workflows';
 import {
   extendUpdate,
   registerUpdate,
@@ -24,14 +24,6 @@ import {
   waiveUpdate,
 } from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
-import {
-  SA_DUE_DATE,
-  SA_OBLIGATION,
-  SA_PERIOD,
-  SA_PLAN,
-  SA_STATUS,
-  SA_UNIT,
-} from '@dondoc/workflows/src/search-attributes';
 import { DATA_SOURCE, DONDOC_CONFIG, TEMPORAL_CLIENT } from '../tokens';
 import {
   ExtendDeliverableDto,
@@ -98,25 +90,7 @@ export class DeliverablesService {
       collectorUnitId: collector.id,
     };
     const workflowId = deliverableWorkflowId(key);
-    let created = true;
-    try {
-      await this.temporal.workflow.start(deliverableWorkflow, {
-        workflowId,
-        taskQueue: this.config.temporal.taskQueue,
-        args: [input],
-        typedSearchAttributes: [
-          { key: SA_PLAN, value: key.planId },
-          { key: SA_OBLIGATION, value: key.obligationId },
-          { key: SA_UNIT, value: key.unitId },
-          { key: SA_PERIOD, value: key.period },
-          { key: SA_STATUS, value: 'open' },
-          { key: SA_DUE_DATE, value: new Date(`${dto.dueDate}T00:00:00+07:00`) },
-        ],
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-      created = false;
-    }
+    const created = await startDeliverableWorkflow(this.temporal, this.config.temporal.taskQueue, input);
     // Version 0: visible to the next GET at once; the workflow's own first projection (version 1) supersedes it.
     await this.projections.upsert({
       ...key,
