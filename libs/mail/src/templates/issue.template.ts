@@ -1,23 +1,10 @@
+import type { IssueEventType } from '@dondoc/domain';
 import { renderLayout, NoticeTone } from './layout';
 import type { Lang, RenderedMail } from './types';
 import { formatVietnameseDate } from './vietnamese-date';
 
-/** Event types of a reported issue that a mail can be about (see @dondoc/domain IssueEventType). */
-export type IssueMailEvent =
-  | 'reported'
-  | 'acknowledged'
-  | 'handler-assigned'
-  | 'info-requested'
-  | 'info-answered'
-  | 'escalated'
-  | 'directed'
-  | 'direction-deliverable-closed'
-  | 'resolved'
-  | 'closed'
-  | 'reopened'
-  | 'limit-reminder'
-  | 'limit-escalation'
-  | 'limit-repeat';
+/** Event types of a reported issue that a mail can be about: every one the issue records. */
+export type IssueMailEvent = IssueEventType;
 
 export interface IssueMailContext {
   issueId: string;
