@@ -15,7 +15,8 @@ import {
 } from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import * as m from '@dondoc/workflows/src/issue/issue.messages';
 import { addDays, vnDateOf } from '@dondoc/calendar';
-import { cal, driveIssue, IssueHarness, TEST_BTV } from './issue-harness';
+import { driveIssue } from '../../apps/cli/src/simulate/issue-driver';
+import { cal, IssueHarness, TEST_BTV } from './issue-harness';
 
 const BTG = TEST_BTG.id;
 const BTV = TEST_BTV.id;
@@ -123,39 +124,51 @@ describe('issue workflow: BTV directions open deliverables; the issue resolves w
     await h.finish(handle);
   });
 
-  it('driveIssue plays a behaviour-file issue: report, acknowledgement, escalation, direction', async () => {
+  it('driveIssue plays a behaviour-file issue: report, acknowledgement, escalation, direction, the units done, close', async () => {
     const today = vnDateOf(await h.nowIso());
     const on = cal.addWorkingDays(today, 1);
     const escalate = cal.addWorkingDays(on, 3);
     const due = cal.addWorkingDays(escalate, 10);
-    const { id, handle, events } = await driveIssue(
+    const done = cal.addWorkingDays(escalate, 4);
+    const close = cal.addWorkingDays(done, 1);
+    const play = await driveIssue(
       {
         client: h.env.client,
         dataSource: h.db.dataSource,
         taskQueue: TEST_TASK_QUEUE,
+        planId: '22-KH-TU',
         sleepUntil: (i) => h.sleepUntil(i),
       },
       {
         issue: { reported_by: TEST_UNIT.id, on, severity: 'normal' },
         escalate_on: escalate,
         direction: { units: [TEST_UNIT.id], due },
+        resolve_on: done,
+        close_on: close,
       },
     );
-    const view = await handle.query(m.issueStatusQuery);
-    expect(view).toMatchObject({ state: 'directed', id });
+    const view = await play.handle.query(m.issueStatusQuery);
+    expect(view).toMatchObject({ state: 'closed', id: play.id });
     expect(vnDateOf(view.reportedAt)).toBe(on);
     expect(vnDateOf(view.escalatedAt!)).toBe(escalate);
-    await h.waitForIssue(id, (r) => r.state === 'directed');
-    expect((await events()).map((e) => e.type)).toEqual([
+    expect(vnDateOf(view.directedAt!)).toBe(escalate);
+    expect(vnDateOf(view.resolvedAt!)).toBe(done);
+    expect(vnDateOf(view.closedAt!)).toBe(close);
+    await h.waitForIssue(play.id, (r) => r.state === 'closed');
+    expect((await play.events()).map((e) => e.type)).toEqual([
       'reported',
       'acknowledged',
       'handler-assigned',
       'escalated',
       'directed',
+      'direction-deliverable-closed',
+      'resolved',
+      'closed',
     ]);
-    const d = h.env.client.workflow.getHandle(`deliverable:22-KH-TU:issue-direction:${TEST_UNIT.id}:${id}`);
-    await d.executeUpdate(waiveUpdate, { args: [{ reason: 'Kết thúc kiểm thử', byUnitId: BTG }] });
-    await h.waitForIssue(id, (r) => r.state === 'resolved');
-    await h.finish(handle);
+    const d = await new DeliverableProjectionRepository(h.db.dataSource).findById(
+      `22-KH-TU:issue-direction:${TEST_UNIT.id}:${play.id}`,
+    );
+    expect(d?.status).toBe('accepted');
+    await h.finish(play.handle);
   });
 });

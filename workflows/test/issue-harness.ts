@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { Client, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
 import { IsoDate, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
-import { IssueLimitsOverride, IssueSeverity, resolveIssueLimits } from '@dondoc/domain';
+import { IssueLimitsOverride, IssueSeverity } from '@dondoc/domain';
 import { SmtpSink } from '@dondoc/mail';
 import {
   ContactEntity,
   OutboxRepository,
-  PlanEntity,
   ReportedIssueEntity,
   ReportedIssueEventEntity,
   ReportedIssueRepository,
@@ -26,7 +24,7 @@ import {
 } from '@dondoc/testing';
 import { issueWorkflow } from '@dondoc/workflows';
 import * as m from '@dondoc/workflows/src/issue/issue.messages';
-import type { IssueInput } from '@dondoc/workflows/src/issue/issue.types';
+import { reportIssue } from '../../apps/cli/src/simulate/issue-driver';
 
 export const cal = new WorkingCalendar();
 export const MINUTE = 60_000;
@@ -48,10 +46,6 @@ export async function seedBtv(ds: DataSource): Promise<void> {
   });
 }
 
-/** A short, sortable, ULID-like id (the API makes its own the same way). */
-export const newIssueId = () =>
-  `VD${Date.now().toString(36).toUpperCase()}${randomBytes(3).toString('hex').toUpperCase()}`;
-
 export interface ReportOptions {
   reporterUnitId: string;
   severity?: IssueSeverity;
@@ -64,46 +58,23 @@ export interface ReportOptions {
   btvUnitId?: string;
 }
 
-/**
- * Reports an issue the way the API does: the words and the reporter's address into PostgreSQL
- * (version 0), then the workflow with unit ids and limits only.
- */
-export async function reportIssue(
+/** reportIssue (the simulation's, as the API does it) with the test tree's units and words. */
+export function reportTestIssue(
   client: Client,
   ds: DataSource,
   o: ReportOptions & { reportedAt: string; taskQueue?: string },
-): Promise<{ id: string; input: IssueInput; handle: WorkflowHandle<typeof issueWorkflow> }> {
-  const id = newIssueId();
-  const severity = o.severity ?? 'normal';
-  const input: IssueInput = {
-    issueId: id,
+) {
+  return reportIssue(client, ds, {
+    ...o,
     planId: o.planId ?? '22-KH-TU',
-    reporterUnitId: o.reporterUnitId,
-    severity,
-    limits: resolveIssueLimits(severity, o.planLimits),
-    btgUnitId: o.btgUnitId ?? TEST_BTG.id,
-    btvUnitId: o.btvUnitId ?? TEST_BTV.id,
-    clockOffsetMs: o.clockOffsetMs,
-  };
-  await new ReportedIssueRepository(ds).create({
-    id,
-    workflowId: m.issueWorkflowId(id),
-    planId: input.planId,
-    reporterUnitId: o.reporterUnitId,
-    reporterName: 'Lê Văn Cường',
-    reporterEmail: o.reporterEmail === undefined ? REPORTER_MAILBOX : o.reporterEmail,
     title: o.title ?? 'Thiếu tài liệu học tập chuyên đề cho chi bộ',
     description: 'Các chi bộ chưa nhận được tài liệu.',
-    severity,
-    limits: input.limits,
-    reportedAt: o.reportedAt,
-  });
-  const handle = await client.workflow.start(issueWorkflow, {
+    reporterName: 'Lê Văn Cường',
+    reporterEmail: o.reporterEmail === undefined ? REPORTER_MAILBOX : o.reporterEmail,
+    btgUnitId: o.btgUnitId ?? TEST_BTG.id,
+    btvUnitId: o.btvUnitId ?? TEST_BTV.id,
     taskQueue: o.taskQueue ?? TEST_TASK_QUEUE,
-    workflowId: m.issueWorkflowId(id),
-    args: [input],
   });
-  return { id, input, handle };
 }
 
 /** Time-skipping server + the real worker, PostgreSQL and SMTP sink, shared by a test file. */
@@ -146,7 +117,7 @@ export class IssueHarness {
   }
 
   async report(o: Partial<ReportOptions> = {}) {
-    return reportIssue(this.env.client, this.db.dataSource, {
+    return reportTestIssue(this.env.client, this.db.dataSource, {
       reporterUnitId: 'HU-TIEN-DU',
       ...o,
       reportedAt: await this.nowIso(),
@@ -231,103 +202,3 @@ export class IssueHarness {
 }
 
 export const at10 = (d: IsoDate) => vnInstant(d, 10);
-
-/**
- * One issue of a whole-term simulation's behaviour file (snake_case, as the file writes it). Every
- * date is a day in Vietnam; each action happens at 09:00 that day (the report at 09:00, the
- * acknowledgement and the handler at 09:00 of `ack_on`, and so on).
- */
-export interface IssueBehaviour {
-  issue: { reported_by: string; on: IsoDate; severity?: IssueSeverity; plan?: string; title?: string };
-  /** BTG acknowledges and assigns itself as handler; defaults to the report day when a later step needs it. */
-  ack_on?: IsoDate;
-  escalate_on?: IsoDate;
-  /** BTV's direction: opens one deliverable per unit, due on `due`; the issue resolves when they close. */
-  direction?: { units: string[]; due: IsoDate; on?: IsoDate; instructions?: string };
-  /** BTG resolves an issue it handles itself (ignored once a direction names units). */
-  resolve_on?: IsoDate;
-  close_on?: IsoDate;
-}
-
-/** What driveIssue needs from the simulation: a client on the worker's task queue and simulated time. */
-export interface IssueDriveEnv {
-  client: Client;
-  dataSource: DataSource;
-  taskQueue?: string;
-  clockOffsetMs?: number;
-  /** Moves simulated time to an instant (the simulation's clock, offset included). */
-  sleepUntil(instant: string): Promise<void>;
-}
-
-/**
- * Plays one issue of a behaviour file against the running worker, for apps/cli simulate: reports it
- * (BTG and BTV are found in the org by unit type; the plan's `issueLimits` block, when there is one,
- * sets the limits), then acknowledges, escalates, directs, resolves and closes on the given days.
- * Missed limits remind and escalate on their own while time moves. Read the JSON-lines events with
- * `events()` (oldest first, from reported_issue_events).
- */
-export async function driveIssue(env: IssueDriveEnv, b: IssueBehaviour) {
-  const units = env.dataSource.getRepository(UnitEntity);
-  const [btg, btv] = await Promise.all([
-    units.findOneByOrFail({ type: 'ban-tuyen-giao' }),
-    units.findOneByOrFail({ type: 'ban-thuong-vu' }),
-  ]);
-  const planId = b.issue.plan ?? '22-KH-TU';
-  const plan = await env.dataSource.getRepository(PlanEntity).findOneBy({ id: planId });
-  const at = (d: IsoDate) => vnInstant(d, 9);
-  await env.sleepUntil(at(b.issue.on));
-  const { id, handle } = await reportIssue(env.client, env.dataSource, {
-    reporterUnitId: b.issue.reported_by,
-    severity: b.issue.severity,
-    planId,
-    planLimits: (plan?.definition as { issueLimits?: IssueLimitsOverride } | undefined)?.issueLimits,
-    title: b.issue.title,
-    reporterEmail: null,
-    clockOffsetMs: env.clockOffsetMs,
-    btgUnitId: btg.id,
-    btvUnitId: btv.id,
-    taskQueue: env.taskQueue,
-    reportedAt: at(b.issue.on),
-  });
-  const urgentStraight = b.issue.severity === 'urgent' && b.escalate_on && !b.ack_on;
-  const ackOn =
-    b.ack_on ?? (urgentStraight ? undefined : b.escalate_on || b.resolve_on ? b.issue.on : undefined);
-  if (ackOn) {
-    await env.sleepUntil(at(ackOn));
-    await handle.executeUpdate(m.acknowledgeUpdate, { args: [{ byUnitId: btg.id }] });
-    await handle.executeUpdate(m.assignHandlerUpdate, {
-      args: [{ byUnitId: btg.id, handlerUnitId: btg.id }],
-    });
-  }
-  if (b.escalate_on) {
-    await env.sleepUntil(at(b.escalate_on));
-    const reason = 'Vượt thẩm quyền của Ban Tuyên giáo';
-    await handle.executeUpdate(m.escalateUpdate, { args: [{ byUnitId: btg.id, reason }] });
-  }
-  if (b.direction) {
-    await env.sleepUntil(at(b.direction.on ?? b.escalate_on ?? b.issue.on));
-    await handle.executeUpdate(m.directionUpdate, {
-      args: [
-        {
-          byUnitId: btv.id,
-          instructions: b.direction.instructions ?? 'Đề nghị các đơn vị khẩn trương khắc phục',
-          units: b.direction.units,
-          dueDate: b.direction.due,
-        },
-      ],
-    });
-  }
-  if (b.resolve_on && !b.direction?.units.length) {
-    await env.sleepUntil(at(b.resolve_on));
-    await handle.executeUpdate(m.resolveUpdate, {
-      args: [{ byUnitId: btg.id, resolution: 'Đã giải quyết' }],
-    });
-  }
-  if (b.close_on) {
-    await env.sleepUntil(at(b.close_on));
-    if ((await handle.query(m.issueStatusQuery)).state === 'resolved')
-      await handle.executeUpdate(m.closeUpdate, { args: [{ byUnitId: btg.id }] });
-  }
-  const events = () => new ReportedIssueRepository(env.dataSource).events(id);
-  return { id, handle, events };
-}

@@ -11,6 +11,7 @@ import {
 } from '@dondoc/domain';
 import { parsePlan } from '@dondoc/domain/src/plan/plan-validate';
 import { parseBehaviour } from './simulate/behaviour';
+import { simulationLines } from './simulate/issue-output';
 import { prepareSimulation, runSimulation } from './simulate/simulation-engine';
 
 function isoDateOption(value: string): IsoDate {
@@ -106,11 +107,14 @@ export function registerSimulateCommands(program: Command): void {
       process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
       try {
         const result = await runSimulation(services, sim, { progress });
-        const out = [...result.events, ...result.finals].map((l) => JSON.stringify(l)).join('\n');
+        const out = simulationLines(result)
+          .map((l) => JSON.stringify(l))
+          .join('\n');
         process.stdout.write(out ? `${out}\n` : '');
         const s = result.stats;
         progress(
-          `${result.events.length} events, ${result.finals.length} deliverables, ${s.mails} mails; ` +
+          `${result.events.length} events, ${result.finals.length} deliverables, ` +
+            `${result.issueEvents.length} issue events, ${result.issueFinals.length} issues, ${s.mails} mails; ` +
             `set-up ${s.setupMs} ms, simulation ${s.driveMs} ms, total ${s.wallMs} ms; ${JSON.stringify(s.eventsByType)}`,
         );
       } catch (e) {

@@ -7,7 +7,8 @@ import {
   ScheduledDeliverable,
 } from '@dondoc/domain';
 import { periodOpensOn } from '@dondoc/activities/src/plan/plan-deliverable-input';
-import { BehaviourEntry, behaviourKey } from './behaviour';
+import { BehaviourEntry, BehaviourItem, behaviourKey } from './behaviour';
+import { isIssueEntry } from './issue-behaviour';
 
 /** Behaviour happens at 09:00 Vietnam time: after the 07:00 openings and the 08:00 reminders of that day. */
 export const BEHAVIOUR_HOUR = 9;
@@ -54,9 +55,13 @@ export interface ScheduleContext {
  * workflow yet), at 07:00 on its period's opening day; a cascade child (grassroots-plan) opens when
  * its parent is accepted, so it is valid only if the file has its parent accepted.
  */
-export function behaviourActions(entries: BehaviourEntry[], ctx: ScheduleContext): SimAction[] {
+export function behaviourActions(items: BehaviourItem[], ctx: ScheduleContext): SimAction[] {
   const problems: InputProblem[] = [];
-  const byKey = new Map(entries.map((e) => [behaviourKey(e), e]));
+  // Reported issues are checked and driven apart (issue-behaviour.ts); indexes stay the file's.
+  const entries = items.map((e) => (isIssueEntry(e) ? null : e));
+  const byKey = new Map(
+    entries.filter((e): e is BehaviourEntry => e !== null).map((e) => [behaviourKey(e), e]),
+  );
   const rowsByKey = new Map(
     ctx.rows
       .filter((r) => r.assigneeKind === 'unit' && r.dueDate !== null)
@@ -66,6 +71,7 @@ export function behaviourActions(entries: BehaviourEntry[], ctx: ScheduleContext
   const actions: SimAction[] = [];
 
   entries.forEach((e, index) => {
+    if (!e) return;
     const at = (field: string | undefined, reason: string) =>
       problems.push({ file: ctx.file, location: `[${index}]`, ...(field ? { field } : {}), reason });
     const obligation = ctx.plan.obligations.find((o) => o.id === e.obligation);

@@ -1,5 +1,6 @@
 import { isIsoDate, IsoDate } from '@dondoc/calendar';
 import { InputProblem, InputRejectedException } from '@dondoc/domain';
+import { checkIssueEntry, IssueBehaviour } from './issue-behaviour';
 
 /** The collector's decision on a submission: accept it, or return it with a new due date. */
 export type BehaviourReview = 'accept' | { return_due: IsoDate };
@@ -27,6 +28,9 @@ export interface BehaviourEntry {
   extend_on?: IsoDate;
 }
 
+/** An entry of a behaviour file: a deliverable's, or a reported issue's (it has an `issue` field). */
+export type BehaviourItem = BehaviourEntry | IssueBehaviour;
+
 const FIELDS = new Set([
   'obligation',
   'unit',
@@ -41,8 +45,9 @@ const FIELDS = new Set([
 /**
  * Parses a behaviour file and checks what can be checked without the plan: shape, field types, date
  * order within an entry, duplicates. Every problem is reported at once (file, index, field, reason).
+ * Entries with an `issue` field are reported issues (issue-behaviour.ts).
  */
-export function parseBehaviour(text: string, file: string): BehaviourEntry[] {
+export function parseBehaviour(text: string, file: string): BehaviourItem[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -55,13 +60,18 @@ export function parseBehaviour(text: string, file: string): BehaviourEntry[] {
     throw new InputRejectedException([{ file, location: '/', reason: 'must be a JSON array of entries' }]);
   const problems: InputProblem[] = [];
   const seen = new Map<string, number>();
-  const entries: BehaviourEntry[] = [];
+  const entries: BehaviourItem[] = [];
   doc.forEach((raw, i) => {
     const at = (field: string | undefined, reason: string) =>
       problems.push({ file, location: `[${i}]`, ...(field ? { field } : {}), reason });
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
       return at(undefined, 'must be an object');
     const e = raw as Record<string, unknown>;
+    if ('issue' in e) {
+      checkIssueEntry(e, at);
+      entries.push(e as unknown as IssueBehaviour);
+      return;
+    }
     for (const k of Object.keys(e)) if (!FIELDS.has(k)) at(k, 'unknown field');
     for (const k of ['obligation', 'unit', 'period'])
       if (typeof e[k] !== 'string' || !(e[k] as string).trim()) at(k, 'is required (a non-empty string)');

@@ -16,8 +16,11 @@ import {
   reviewUpdate,
   submitUpdate,
 } from '@dondoc/workflows/src/deliverable/deliverable.messages';
-import { BehaviourEntry } from './behaviour';
+import { BehaviourEntry, BehaviourItem } from './behaviour';
 import { behaviourActions, SimAction } from './behaviour-schedule';
+import { alongWith, IssueEntryAt, issueEntryProblems } from './issue-behaviour';
+import { behaviourIssueSteps } from './issue-driver';
+import { collectIssueEvents, collectIssueFinals, SimIssueEventLine, SimIssueFinalLine } from './issue-output';
 import { collectEvents, collectFinals, SimEventLine, SimFinalLine } from './simulation-output';
 import { SimulationServices } from './simulation-services';
 
@@ -26,13 +29,16 @@ export interface SimulationRequest {
   org: OrgTree;
   issued: IsoDate;
   until: IsoDate;
-  behaviour: BehaviourEntry[];
+  /** Deliverable entries and reported issues (issue-behaviour.ts), in file order. */
+  behaviour: BehaviourItem[];
   behaviourFile: string;
 }
 
 /** A request checked against the plan and org: nothing is started until this succeeds. */
 export interface PreparedSimulation extends SimulationRequest {
   actions: SimAction[];
+  /** The behaviour file's reported issues, checked against the org and the range. */
+  issues: IssueEntryAt[];
   /** Simulated time starts at midnight of the issue day, before the 07:00 openings. */
   startAt: string;
   /** The end of --until: the state every final line reports. */
@@ -49,6 +55,9 @@ export interface Intervention {
 export interface SimulationResult {
   events: SimEventLine[];
   finals: SimFinalLine[];
+  /** Reported issues: their events and one final line each (issue-output.ts). */
+  issueEvents: SimIssueEventLine[];
+  issueFinals: SimIssueFinalLine[];
   stats: {
     wallMs: number;
     setupMs: number;
@@ -72,18 +81,28 @@ export function prepareSimulation(request: SimulationRequest): PreparedSimulatio
     until: request.until,
     calendar,
   });
-  const actions = behaviourActions(request.behaviour, {
-    plan: request.plan,
+  const { issues, problems } = issueEntryProblems(request.behaviour, {
     org: request.org,
-    rows,
     issued: request.issued,
     until: request.until,
-    calendar,
     file: request.behaviourFile,
   });
+  // One refusal with every problem of the file, the issues' among the deliverables'.
+  const actions = alongWith(problems, () =>
+    behaviourActions(request.behaviour, {
+      plan: request.plan,
+      org: request.org,
+      rows,
+      issued: request.issued,
+      until: request.until,
+      calendar,
+      file: request.behaviourFile,
+    }),
+  );
   return {
     ...request,
     actions,
+    issues,
     startAt: vnInstant(request.issued, 0),
     endAt: vnInstant(addDays(request.until, 1), 0),
   };
@@ -271,6 +290,20 @@ export async function runSimulation(
   type Step = { at: string; run: () => Promise<void> };
   const steps: Step[] = [
     ...sim.actions.map((a) => ({ at: a.at, run: () => driver.apply(a) })),
+    // Reported issues: each has several timed steps; at one instant they come after the deliverables'.
+    ...behaviourIssueSteps({
+      env: {
+        client: services.env.client,
+        dataSource: ds,
+        taskQueue: services.taskQueue,
+        planId: sim.plan.id,
+        clockOffsetMs: driver.offsetMs,
+        sleepUntil: (instant) => driver.sleepUntil(instant),
+      },
+      issues: sim.issues,
+      file: sim.behaviourFile,
+      refused: (message) => new BehaviourRefusedError(message),
+    }),
     ...(o.interventions ?? []).map((i) => ({
       at: i.at,
       run: async () => {
@@ -279,7 +312,7 @@ export async function runSimulation(
       },
     })),
   ];
-  // Stable: behaviour actions keep their order at the same instant; interventions come after them.
+  // Stable: behaviour actions, then issue steps, keep their order at the same instant; interventions come after them.
   steps.sort((a, b) => a.at.localeCompare(b.at));
   for (const step of steps) {
     if (step.at >= sim.endAt) break;
@@ -290,18 +323,22 @@ export async function runSimulation(
   await waitForClose(plan);
   const driveMs = Date.now() - started - setupMs;
 
-  const [events, finals, [{ mails }]] = await Promise.all([
+  const [events, finals, issueEvents, issueFinals, [{ mails }]] = await Promise.all([
     collectEvents(ds, sim.plan.id, sim.endAt),
     collectFinals(ds, sim.plan.id, sim.endAt),
+    collectIssueEvents(ds, sim.plan.id, sim.endAt),
+    collectIssueFinals(ds, sim.plan.id, sim.endAt),
     ds.query(`SELECT count(*)::int AS mails FROM outbox WHERE status = 'sent'`) as Promise<
       { mails: number }[]
     >,
   ]);
   const eventsByType: Record<string, number> = {};
-  for (const e of events) eventsByType[e.type] = (eventsByType[e.type] ?? 0) + 1;
+  for (const e of [...events, ...issueEvents]) eventsByType[e.type] = (eventsByType[e.type] ?? 0) + 1;
   return {
     events,
     finals,
+    issueEvents,
+    issueFinals,
     stats: { wallMs: Date.now() - started, setupMs, driveMs, mails, eventsByType },
   };
 }
