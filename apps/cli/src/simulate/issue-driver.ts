@@ -212,7 +212,7 @@ export class IssuePlay {
         await handle.executeUpdate(m.resolveUpdate, { args: [{ ...btg, resolution: TEXT.resolution }] });
         return;
       case 'complete':
-        return this.completeDirection(btgUnitId);
+        return this.completeDirection(btgUnitId, at);
       case 'close':
         // The reporter's close limit may have closed it already: nothing left to do then.
         if ((await handle.query(m.issueStatusQuery)).state === 'resolved')
@@ -256,7 +256,7 @@ export class IssuePlay {
    * The directed units submit their deliverables and BTG, who collects them, accepts each right away;
    * the issue then resolves itself. Waits for that, so that a later step finds it resolved.
    */
-  private async completeDirection(btgUnitId: string): Promise<void> {
+  private async completeDirection(btgUnitId: string, at: string): Promise<void> {
     const { id, handle } = this.reported();
     const view = await handle.query(m.issueStatusQuery);
     const direction = view.directions.at(-1);
@@ -278,7 +278,11 @@ export class IssuePlay {
       const { state } = await handle.query(m.issueStatusQuery);
       if (state === 'resolved' || state === 'closed') return;
       if (Date.now() > deadline)
-        throw new Error(`issue ${id} is ${state} after its direction deliverables were accepted`);
+        throw new IssueStepRefusedError(
+          'resolve_on',
+          `the issue is still ${state} after its direction deliverables were accepted`,
+          at,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
