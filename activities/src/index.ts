@@ -4,3 +4,4 @@ export * from './mail/send-once';
 export * from './plan/plan.activities';
 export * from './issue/issue.activities';
 export * from './deliverable/start-deliverable';
+export * from './urging/weekly-urging.activities';

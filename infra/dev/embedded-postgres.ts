@@ -10,6 +10,11 @@ export interface EmbeddedPostgresOptions {
   port: number;
   database?: string;
   onLog?: (line: string) => void;
+  /**
+   * Data nobody keeps (tests, a simulation): no fsync, no waiting for the WAL at commit. A crash
+   * may lose the cluster, which is deleted afterwards anyway; commits stop costing a disk flush each.
+   */
+  throwaway?: boolean;
 }
 
 export interface RunningPostgres {
@@ -67,7 +72,12 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
     persistent: true,
     createPostgresUser: isRoot(),
     authMethod: 'scram-sha-256',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      ...(o.throwaway
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+    ],
     onLog: (m: unknown) => String(m).split('\n').filter(Boolean).forEach(log),
     onError: (m: unknown) => String(m).split('\n').filter(Boolean).forEach(log),
   });

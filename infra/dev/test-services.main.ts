@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './wait-for';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../apps/worker/src/workflow-bundle-options';
 import { Client } from 'pg';
 
 async function serverVersion(url: string): Promise<string> {
@@ -31,9 +32,10 @@ async function main(): Promise<void> {
         dataDir: path.join(dir, 'pg'),
         port: await freePort(),
         database: 'postgres',
+        throwaway: true,
       });
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('@dondoc/workflows'),
+    ...WORKFLOW_BUNDLE_OPTIONS,
     logger: quietLogger,
   });
   const bundlePath = path.join(dir, 'workflow-bundle.js');

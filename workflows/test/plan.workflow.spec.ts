@@ -1,58 +1,22 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { vnInstant } from '@dondoc/calendar';
-import { SmtpSink } from '@dondoc/mail';
 import { DeliverableEntity, PlanAmendmentEntity } from '@dondoc/persistence';
-import {
-  createTestDatabase,
-  createTimeSkippingEnv,
-  importBacNinh2021,
-  recordHistory,
-  RunningTestWorker,
-  startTestWorker,
-  storePlan22,
-  TEST_TASK_QUEUE,
-  TestDatabase,
-} from '@dondoc/testing';
+import { recordHistory, TEST_TASK_QUEUE } from '@dondoc/testing';
 import { planWorkflow } from '@dondoc/workflows';
 import { reviewUpdate, submitUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
+import { PlanTestStack } from './plan-harness';
 import {
   cancelPlanUpdate,
   planStatusQuery,
   removeUnitUpdate,
 } from '@dondoc/workflows/src/plan/plan.messages';
 
-const ISSUED_AT = vnInstant('2021-08-13', 0);
-
 describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let sink: SmtpSink;
-  let worker: RunningTestWorker;
-  let offset: number;
-
-  beforeAll(async () => {
-    [env, db, sink] = await Promise.all([createTimeSkippingEnv(), createTestDatabase(), SmtpSink.start()]);
-    await importBacNinh2021(db.dataSource);
-    await storePlan22(db.dataSource, '2021-12-31');
-    worker = await startTestWorker({
-      connection: env.nativeConnection,
-      client: env.client,
-      dataSource: db.dataSource,
-      smtpUrl: sink.smtpUrl,
-    });
-    offset = Number(await env.currentTimeMs()) - Date.parse(ISSUED_AT);
-  }, 120_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await Promise.all([env?.teardown(), db?.drop(), sink?.stop()]);
-  });
-
-  const simSleepUntil = async (instant: string) => {
-    const ms = Date.parse(instant) + offset - Number(await env.currentTimeMs());
-    if (ms > 0) await env.sleep(ms);
-  };
+  const stack = new PlanTestStack();
+  beforeAll(() => stack.start(), 120_000);
+  afterAll(() => stack.stop());
+  const simSleepUntil = (instant: string) => stack.sleepUntil(instant);
   const rows = (where: { planId?: string; obligationId?: string }) =>
-    db.dataSource.getRepository(DeliverableEntity).findBy(where);
+    stack.db.dataSource.getRepository(DeliverableEntity).findBy(where);
   const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
     for (let i = 0; i < 200; i++) {
       const v = await probe();
@@ -63,10 +27,10 @@ describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-sk
   };
 
   it('opens the term deliverables at issuance, cascades on acceptance, and cancels on request', async () => {
-    const handle = await env.client.workflow.start(planWorkflow, {
+    const handle = await stack.env.client.workflow.start(planWorkflow, {
       taskQueue: TEST_TASK_QUEUE,
       workflowId: 'plan:22-KH-TU',
-      args: [{ planId: '22-KH-TU', clockOffsetMs: offset }],
+      args: [{ planId: '22-KH-TU', clockOffsetMs: stack.offset }],
     });
     // Time moves only when the test says so: to the morning of the issue date, when the term's deliverables open.
     await simSleepUntil(vnInstant('2021-08-13', 7, 30));
@@ -80,7 +44,7 @@ describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-sk
     // Tiên Du hands in and BTG accepts on 1/9/2021: its grassroots units owe their plans 30 days later.
     await simSleepUntil(vnInstant('2021-09-01', 9));
     const tienDu = impl.find((d) => d.unitId === 'HU-TIEN-DU')!;
-    const deliverable = env.client.workflow.getHandle(tienDu.workflowId);
+    const deliverable = stack.env.client.workflow.getHandle(tienDu.workflowId);
     await deliverable.executeUpdate(submitUpdate, {
       args: [{ unitId: 'HU-TIEN-DU', documentName: 'kh-15.pdf', coveredContents: tienDu.requiredContents }],
     });
@@ -122,7 +86,7 @@ describe('plan workflow: issuing 22-KH/TU over the Bắc Ninh 2021 tree (time-sk
     expect(after.filter((d) => !['cancelled', 'accepted'].includes(d.status))).toEqual([]);
     expect((await handle.query(planStatusQuery)).status).toBe('cancelled');
     expect(
-      await db.dataSource
+      await stack.db.dataSource
         .getRepository(PlanAmendmentEntity)
         .find({ where: { planId: '22-KH-TU' }, order: { id: 'ASC' } }),
     ).toEqual([

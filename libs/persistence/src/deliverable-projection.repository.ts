@@ -38,6 +38,7 @@ export interface DeliverableProjection {
   closedReason: string | null;
   memberCount?: number;
   registeredCount?: number;
+  weeklyByPlan?: boolean;
 }
 
 export interface DeliverableEventRecord {
@@ -87,6 +88,7 @@ const COLUMNS: [keyof DeliverableProjection, string, 'json'?][] = [
   ['closedReason', 'closed_reason'],
   ['memberCount', 'member_count'],
   ['registeredCount', 'registered_count'],
+  ['weeklyByPlan', 'weekly_by_plan'],
 ];
 const KEY_COLUMNS = new Set(['id', 'workflow_id', 'plan_id', 'obligation_id', 'unit_id', 'period']);
 const INSERT_SQL = `INSERT INTO deliverables AS d (${COLUMNS.map((c) => c[1]).join(', ')}, updated_at)
@@ -97,41 +99,47 @@ const INSERT_SQL = `INSERT INTO deliverables AS d (${COLUMNS.map((c) => c[1]).jo
   WHERE d.version < EXCLUDED.version
   RETURNING id`;
 
+/**
+ * One statement, so atomic without a transaction and one round trip: a term writes ~10⁴ of these.
+ * The events are the last parameter, as a JSON array.
+ */
+const UPSERT_WITH_EVENTS_SQL = `WITH upserted AS (${INSERT_SQL}),
+  trail AS (
+    INSERT INTO deliverable_events (workflow_id, version, deliverable_id, at, type, step, actor_unit_id, reason, person_id)
+    SELECT $2, e.version, $1, e.at, e.type, e.step, e.actor_unit_id, e.reason, e.person_id
+      FROM jsonb_to_recordset($${COLUMNS.length + 1}::jsonb)
+        AS e(version integer, at timestamptz, type text, step text, actor_unit_id text, reason text, person_id text)
+    ON CONFLICT DO NOTHING)
+  SELECT EXISTS (SELECT 1 FROM upserted) AS changed`;
+
 export class DeliverableProjectionRepository {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * Idempotent, ordered write of the row and its new events in one transaction: the row applies only
+   * Idempotent, ordered write of the row and its new events in one statement: the row applies only
    * when `version` is newer than what is stored (a retried activity cannot roll it back), and each
    * event is keyed by (workflow id, version) so a retry never duplicates the trail.
    * Returns whether the row changed.
    */
   async upsert(p: DeliverableProjection, events: DeliverableEventRecord[] = []): Promise<boolean> {
-    const row: DeliverableProjection = { memberCount: 0, registeredCount: 0, ...p };
+    const row: DeliverableProjection = { memberCount: 0, registeredCount: 0, weeklyByPlan: false, ...p };
     const params = COLUMNS.map(([key, , kind]) =>
       kind === 'json' && row[key] !== null ? JSON.stringify(row[key]) : row[key],
     );
-    return this.ds.transaction(async (m) => {
-      const rows: unknown[] = await m.query(INSERT_SQL, params);
-      for (const e of events) {
-        await m.query(
-          `INSERT INTO deliverable_events (workflow_id, version, deliverable_id, at, type, step, actor_unit_id, reason, person_id)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING`,
-          [
-            p.workflowId,
-            e.version,
-            p.id,
-            e.at,
-            e.type,
-            e.step ?? null,
-            e.actorUnitId ?? null,
-            e.reason ?? null,
-            e.personId ?? null,
-          ],
-        );
-      }
-      return rows.length > 0;
-    });
+    const trail = events.map((e) => ({
+      version: e.version,
+      at: e.at,
+      type: e.type,
+      step: e.step ?? null,
+      actor_unit_id: e.actorUnitId ?? null,
+      reason: e.reason ?? null,
+      person_id: e.personId ?? null,
+    }));
+    const [{ changed }]: { changed: boolean }[] = await this.ds.query(UPSERT_WITH_EVENTS_SQL, [
+      ...params,
+      JSON.stringify(trail),
+    ]);
+    return changed;
   }
 
   findById(id: string): Promise<DeliverableEntity | null> {

@@ -4,6 +4,7 @@ export * from './entities/contact.entity';
 export * from './entities/deliverable.entity';
 export * from './entities/outbox.entity';
 export * from './entities/deliverable-event.entity';
+export * from './entities/deliverable-urging.entity';
 export * from './deliverable-projection.repository';
 export * from './outbox.repository';
 export * from './entities/person.entity';

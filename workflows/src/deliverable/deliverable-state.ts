@@ -24,6 +24,7 @@ export class DeliverableState {
     readonly input: DeliverableInput,
     private readonly cal: WorkingCalendar,
     now: string,
+    weeklyByPlan = false,
   ) {
     this.dueSetAt = now;
     this.view = {
@@ -43,6 +44,7 @@ export class DeliverableState {
       closedReason: null,
       registered: [],
       memberCount: input.members?.length ?? 0,
+      weeklyByPlan,
     };
   }
 
@@ -94,7 +96,13 @@ export class DeliverableState {
     const horizon = new Date(
       Math.max(Date.parse(now), Date.parse(this.view.deadlineAt)) + HORIZON_MS,
     ).toISOString();
-    const terms = { ...this.input.terms, dueDate: this.view.dueDate };
+    const { escalation } = this.input.terms;
+    const terms = {
+      ...this.input.terms,
+      dueDate: this.view.dueDate,
+      // The plan's weekly digest carries the repeats after the chain.
+      escalation: this.view.weeklyByPlan ? { ...escalation, repeatEveryDays: null } : escalation,
+    };
     this.laidOut = {
       dueDate: this.view.dueDate,
       horizon,

@@ -84,6 +84,12 @@ export interface DeliverableView {
   /** Members mode: who has registered so far (ids), out of `memberCount`. */
   registered: string[];
   memberCount: number;
+  /**
+   * After the last escalation level, the plan's weekly digest urges this deliverable, not the
+   * workflow itself (false for workflows started before that, and for an issue's deliverables).
+   * Optional: views recorded before the field existed lack it.
+   */
+  weeklyByPlan?: boolean;
 }
 
 export type DeliverableEventType =

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   upsertSearchAttributes,
   workflowInfo,
@@ -16,16 +17,29 @@ import { DeliverableState } from './deliverable-state';
 import type { DeliverableInput, DeliverableView } from './deliverable.types';
 import { deliverableAcceptedSignal, deliverableClosedSignal } from '../plan/plan.messages';
 
-const { recordDeliverable } = proxyActivities<DeliverableActivities>({
+const RECORD_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-const { notifyDeliverable } = proxyActivities<DeliverableActivities>({
+} as const;
+const NOTIFY_OPTIONS = {
   startToCloseTimeout: '2 minutes',
   // A relay that is down must not lose the mail; a bad address is recorded by the activity, not retried.
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+} as const;
+
+const { recordDeliverable } = proxyActivities<DeliverableActivities>(RECORD_OPTIONS);
+const { notifyDeliverable, notifyAndRecordDeliverable } =
+  proxyActivities<DeliverableActivities>(NOTIFY_OPTIONS);
+
+/**
+ * From this patch on, a timed step mails and records in one activity (both parts are safe to
+ * repeat: exactly-once outbox, versioned upsert): one activity and one workflow task less per step,
+ * ~10⁴ of them over a province's term. Local activities would save more, but they need the worker's
+ * workflow cache, and a worker must be able to run without one.
+ */
+export const ONE_ACTIVITY_PER_STEP_PATCH = 'deliverable-one-activity-per-step';
+/** From this patch on, the plan's weekly digest (planUrgingWorkflow) repeats escalations, not each deliverable. */
+export const WEEKLY_DIGEST_PATCH = 'deliverable-weekly-digest';
 
 /**
  * One unit's obligation for one period (DOMAIN.md lifecycle): reminds before the deadline, notifies
@@ -33,12 +47,15 @@ const { notifyDeliverable } = proxyActivities<DeliverableActivities>({
  */
 export async function deliverableWorkflow(input: DeliverableInput): Promise<DeliverableView> {
   const clock = workflowClock(input.clockOffsetMs);
-  const state = new DeliverableState(input, new WorkingCalendar(), clock.nowIso());
+  const oneActivityPerStep = patched(ONE_ACTIVITY_PER_STEP_PATCH);
+  // Only a plan runs a weekly digest: an issue's ad-hoc deliverables keep repeating on their own.
+  const weeklyByPlan = patched(WEEKLY_DIGEST_PATCH) && input.planWorkflowId !== undefined;
+  const state = new DeliverableState(input, new WorkingCalendar(), clock.nowIso(), weeklyByPlan);
   const { workflowId } = workflowInfo();
   const { view } = state;
 
-  // Writes every queued transition, in order, with the state as it stands now.
-  const persist = async () => {
+  // Every queued transition, in order, with the state as it stands now: what the read model gets.
+  const takeRecord = () => {
     const events = state.pending;
     state.pending = [];
     const step = state.nextStep(clock.nowIso());
@@ -48,7 +65,10 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
       { key: SA_STATUS, value: view.status },
       { key: SA_DUE_DATE, value: new Date(`${view.dueDate}T00:00:00+07:00`) },
     ]);
-    await recordDeliverable({ workflowId, input, view: { ...view }, events });
+    return { workflowId, input, view: { ...view }, events };
+  };
+  const persist = async () => {
+    await recordDeliverable(takeRecord());
   };
   registerDeliverableHandlers(state, clock, persist);
 
@@ -65,20 +85,29 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
     }
     if (await condition(changed, clock.msUntil(step.at))) continue;
     const firedAt = clock.nowIso();
-    await notifyDeliverable({
+    const notice = {
       workflowId,
       deliverableId: view.id,
       step,
       pendingMembers: input.members ? state.pendingMembers() : undefined,
-    });
-    state.done.add(step.id);
-    if (step.kind === 'reminder') view.remindersSent++;
-    else {
-      view.escalationsSent++;
-      view.status = step.kind === 'overdue' ? 'overdue' : 'escalated';
+    };
+    const markDone = () => {
+      state.done.add(step.id);
+      if (step.kind === 'reminder') view.remindersSent++;
+      else {
+        view.escalationsSent++;
+        view.status = step.kind === 'overdue' ? 'overdue' : 'escalated';
+      }
+      state.record(step.kind, firedAt, { step: step.id });
+    };
+    if (oneActivityPerStep) {
+      markDone();
+      await notifyAndRecordDeliverable({ notify: notice, record: takeRecord() });
+    } else {
+      await notifyDeliverable(notice);
+      markDone();
+      await persist();
     }
-    state.record(step.kind, firedAt, { step: step.id });
-    await persist();
   }
 
   if (view.status === 'accepted' && input.planWorkflowId) {

@@ -6,6 +6,8 @@ export interface PlanInput {
   clockOffsetMs?: number;
   /** Carried across continue-as-new: periods already opened. */
   openedPeriods?: string[];
+  /** Carried across continue-as-new: the weekly digest is running (it is started once per plan). */
+  urgingStarted?: boolean;
 }
 
 export type PlanStatus = 'issued' | 'cancelled' | 'completed';

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -18,6 +19,9 @@ import {
   removeUnitUpdate,
 } from './plan.messages';
 import type { PlanInput, PlanView } from './plan.types';
+
+/** From this patch on, a plan runs its weekly digest (`urging:<planId>`) beside it. */
+export const WEEKLY_URGING_PATCH = 'plan-weekly-urging';
 
 const acts = proxyActivities<PlanActivities>({
   startToCloseTimeout: '30 minutes',
@@ -95,6 +99,11 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
   });
 
   const { openings, endsAt } = await acts.planOpenings({ planId: input.planId });
+  let urgingStarted = input.urgingStarted ?? false;
+  if (patched(WEEKLY_URGING_PATCH) && !urgingStarted) {
+    await acts.startPlanUrging({ planId: input.planId, endsAt, clockOffsetMs: input.clockOffsetMs });
+    urgingStarted = true;
+  }
   const drainCascades = async () => {
     while (accepted.length) {
       const next = accepted.shift()!;
@@ -126,7 +135,11 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
       // A new year: start a fresh history once nothing is in flight.
       await drainCascades();
       await condition(allHandlersFinished);
-      await continueAsNew<typeof planWorkflow>({ ...input, openedPeriods: view.openedPeriods });
+      await continueAsNew<typeof planWorkflow>({
+        ...input,
+        openedPeriods: view.openedPeriods,
+        urgingStarted,
+      });
     }
     await waitUntil(opening.at);
     if (view.status !== 'issued') break;

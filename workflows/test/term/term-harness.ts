@@ -33,7 +33,7 @@ export async function termServices(
   const [env, db, sink] = await Promise.all([
     createTimeSkippingEnv(),
     createTestDatabase(),
-    SmtpSink.start(),
+    SmtpSink.start({ retain: false }), // the outbox is the term's record of its mail
   ]);
   return simulationServices({
     env,

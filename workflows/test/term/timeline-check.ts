@@ -1,4 +1,4 @@
-import { addDays, REMINDER_HOUR, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
+import { addDays, REMINDER_HOUR, vnDateOf, vnInstant, weekday, WorkingCalendar } from '@dondoc/calendar';
 import { PlanDefinition } from '@dondoc/domain';
 
 export interface StepEvent {
@@ -11,8 +11,9 @@ export interface StepEvent {
  * plan's rules with the calendar's primitives only (not with deliverableTimeline, which the workflow
  * itself uses): each on a working day at 08:00 Asia/Ho_Chi_Minh; each reminder a plan offset of
  * working days before the deadline; the overdue notice and escalations at the plan's working days
- * after it; then one repeat a week (rolled forward to a working day), up to `endAt`. For a due date
- * never moved.
+ * after it; then the plan's weekly digest (urgings): on the first working day of a week, once at
+ * least `repeatEveryDays` have passed since the last level or the previous urging, up to `endAt`.
+ * For a due date never moved.
  */
 export function timelineProblems(
   plan: PlanDefinition,
@@ -50,7 +51,7 @@ export function timelineProblems(
     problems.push(`reminders ${gotReminders} ≠ expected ${wantReminders}`);
 
   // After the deadline: the overdue notice and each escalation level at its working-day count, then
-  // weekly from the last level's day by calendar weeks, each moved to a working day; up to the end.
+  // the digest days: first working day of each week, a full repeat interval after the previous one.
   const before = (date: string) => vnInstant(date, REMINDER_HOUR) < d.endAt;
   const gotAfter = [...got('overdue'), ...got('escalation')].sort();
   gotAfter.slice(0, levels.length).forEach((date, i) => {
@@ -59,12 +60,20 @@ export function timelineProblems(
       problems.push(`level ${i} on ${date} is +${past} working days, not +${levels[i].afterWorkingDays}`);
   });
   const wantAfter = levels.map((l) => cal.addWorkingDays(deadline, l.afterWorkingDays));
-  if (repeatEveryDays)
-    for (let base = wantAfter[wantAfter.length - 1]; ;) {
-      base = addDays(base, repeatEveryDays);
-      if (!before(cal.rollForward(base))) break;
-      wantAfter.push(cal.rollForward(base));
+  if (repeatEveryDays) {
+    let since = wantAfter[wantAfter.length - 1];
+    // weekday(): 0 = Sunday; walk Mondays from the week of the last level.
+    for (
+      let monday = addDays(since, -((weekday(since) + 6) % 7));
+      before(monday);
+      monday = addDays(monday, 7)
+    ) {
+      const firstWorking = [0, 1, 2, 3, 4].map((i) => addDays(monday, i)).find((x) => cal.isWorkingDay(x));
+      if (!firstWorking || addDays(since, repeatEveryDays) > firstWorking || !before(firstWorking)) continue;
+      wantAfter.push(firstWorking);
+      since = firstWorking;
     }
+  }
   const expected = wantAfter.filter(before);
   if (JSON.stringify(gotAfter) !== JSON.stringify(expected))
     problems.push(

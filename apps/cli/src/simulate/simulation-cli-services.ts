@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { SmtpSink } from '@dondoc/mail';
 import { createDataSource, runMigrations } from '@dondoc/persistence';
 import { createTimeSkippingEnv } from '@dondoc/testing/src/temporal-env';
-import { WORKFLOWS_PATH } from '../../../worker/src/create-worker';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../../worker/src/create-worker';
 import { startEmbeddedPostgres } from '../../../../infra/dev/embedded-postgres';
 import { freePort } from '../../../../infra/dev/wait-for';
 import { SimulationServices, simulationServices } from './simulation-services';
@@ -47,6 +47,7 @@ async function embeddedDatabase(progress: Progress): Promise<ThrowawayDatabase> 
       dataDir: path.join(dir, 'pg'),
       port: await freePort(),
       database: 'simulation',
+      throwaway: true,
     });
     progress(`embedded PostgreSQL in ${dir}`);
     return {
@@ -92,11 +93,11 @@ export async function startCliSimulationServices(progress: Progress): Promise<Si
         cleanups.push(() => e.teardown());
         return e;
       }),
-      SmtpSink.start().then((s) => {
+      SmtpSink.start({ retain: false }).then((s) => {
         cleanups.push(() => s.stop());
         return s;
       }),
-      bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger }),
+      bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: quietBundlerLogger }),
     ] as const);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;

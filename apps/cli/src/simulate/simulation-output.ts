@@ -62,7 +62,16 @@ export async function collectEvents(ds: DataSource, planId: string, endAt: strin
        FROM outbox GROUP BY workflow_id, step`,
   );
   const to = new Map(outbox.map((o) => [`${o.workflow_id} ${o.step}`, o.recipients]));
-  const sorted = rows
+  // The plan's weekly digest urges each long-overdue deliverable: an escalation of that deliverable,
+  // told to the addresses whose digest named it. It comes after the deliverable's own events of the minute.
+  const urgings: (EventRow & { recipients: string[] })[] = await ds.query(
+    `SELECT u.at, 'escalation' AS type, 2147483647 AS version, u.workflow_id, u.step,
+            d.obligation_id, d.unit_id, d.period, u.recipients
+       FROM deliverable_urgings u JOIN deliverables d ON d.id = u.deliverable_id
+      WHERE u.plan_id = $1 AND u.at < $2`,
+    [planId, endAt],
+  );
+  const sorted = [...rows, ...urgings]
     .map((r) => ({ r, at: simulatedMinute(r.at) }))
     .sort(
       (a, b) =>
@@ -78,7 +87,12 @@ export async function collectEvents(ds: DataSource, planId: string, endAt: strin
     obligation: r.obligation_id,
     unit: r.unit_id,
     period: r.period,
-    to: r.step ? (to.get(`${r.workflow_id} ${r.step}`) ?? []) : [],
+    to:
+      'recipients' in r
+        ? [...(r.recipients as string[])].sort()
+        : r.step
+          ? (to.get(`${r.workflow_id} ${r.step}`) ?? [])
+          : [],
   }));
 }
 

@@ -10,3 +10,5 @@ export type { EscalationMailContext } from './escalation.template';
 export { renderEscalation } from './escalation.template';
 export type { IssueMailContext, IssueMailEvent } from './issue.template';
 export { renderIssueNotice } from './issue.template';
+export type { DigestItem, WeeklyDigestContext } from './weekly-digest.template';
+export { renderWeeklyDigest } from './weekly-digest.template';

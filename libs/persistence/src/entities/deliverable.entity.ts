@@ -112,6 +112,10 @@ export class DeliverableEntity {
   @Column({ name: 'registered_count', type: 'integer', default: 0 })
   registeredCount!: number;
 
+  /** After the escalation chain, the plan's weekly digest urges it (not its own workflow). */
+  @Column({ name: 'weekly_by_plan', type: 'boolean', default: false })
+  weeklyByPlan!: boolean;
+
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 
