@@ -1,5 +1,11 @@
 import { vnInstant } from '@dondoc/calendar';
-import { DeliverableEntity, DeliverableEventEntity, DeliverableUrgingEntity } from '@dondoc/persistence';
+import {
+  DeliverableEntity,
+  DeliverableEventEntity,
+  DeliverableProjectionRepository,
+  DeliverableUrgingEntity,
+} from '@dondoc/persistence';
+import { toUrgingEventDto } from '../../apps/api/src/deliverables/deliverable.mapper';
 import { recordHistory, TEST_TASK_QUEUE } from '@dondoc/testing';
 import { planWorkflow } from '@dondoc/workflows';
 import { cancelPlanUpdate } from '@dondoc/workflows/src/plan/plan.messages';
@@ -72,6 +78,17 @@ describe('plan urging workflow: the weekly digest of long-overdue deliverables (
     ]);
 
     await simSleepUntil(vnInstant('2021-10-11', 9));
+    // The deliverable's history (API /deliverables/:id/events) lists the digests that named it.
+    const history = await new DeliverableProjectionRepository(stack.db.dataSource).urgings(
+      implementation[0].id,
+    );
+    expect(history.map((u) => u.urgedOn)).toEqual(['2021-10-04', '2021-10-11']);
+    expect(toUrgingEventDto(history[0])).toMatchObject({
+      version: null,
+      type: 'escalation',
+      at: vnInstant('2021-10-04', 8),
+      step: 'weekly:2021-10-04',
+    });
     expect((await urgings('2021-10-11')).length).toBeGreaterThanOrEqual(21);
 
     await plan.executeUpdate(cancelPlanUpdate, { args: [{ reason: 'Thử nghiệm dừng kế hoạch' }] });

@@ -7,6 +7,7 @@ import {
   SubmissionRecord,
 } from './entities/deliverable.entity';
 import { DeliverableEventEntity } from './entities/deliverable-event.entity';
+import { DeliverableUrgingEntity } from './entities/deliverable-urging.entity';
 
 /** What the workflow knows about itself, as it writes it into the read model. */
 export interface DeliverableProjection {
@@ -150,6 +151,13 @@ export class DeliverableProjectionRepository {
     return this.ds
       .getRepository(DeliverableEventEntity)
       .find({ where: { deliverableId }, order: { version: 'ASC' } });
+  }
+
+  /** The plan's weekly digests that named it, oldest first. */
+  urgings(deliverableId: string): Promise<DeliverableUrgingEntity[]> {
+    return this.ds
+      .getRepository(DeliverableUrgingEntity)
+      .find({ where: { deliverableId }, order: { urgedOn: 'ASC' } });
   }
 
   async list(q: DeliverableListQuery): Promise<{ items: DeliverableEntity[]; total: number }> {

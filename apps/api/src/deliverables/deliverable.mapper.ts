@@ -1,5 +1,5 @@
 import { bucketOf } from '@dondoc/domain';
-import { DeliverableEntity, DeliverableEventEntity } from '@dondoc/persistence';
+import { DeliverableEntity, DeliverableEventEntity, DeliverableUrgingEntity } from '@dondoc/persistence';
 import { DeliverableDto, DeliverableEventDto } from './dto/deliverable.dto';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -39,6 +39,18 @@ export function toDeliverableDto(e: DeliverableEntity, now = new Date()): Delive
     closedReason: e.closedReason,
     memberCount: e.memberCount,
     registeredCount: e.registeredCount,
+  };
+}
+
+/** One weekly digest of the plan that named the deliverable: an escalation without a workflow version. */
+export function toUrgingEventDto(u: DeliverableUrgingEntity): DeliverableEventDto {
+  return {
+    version: null,
+    at: u.at.toISOString(),
+    type: 'escalation',
+    step: u.step,
+    actorUnitId: null,
+    reason: `Đôn đốc hằng tuần: quá hạn ${u.workingDaysOverdue} ngày làm việc`,
   };
 }
 

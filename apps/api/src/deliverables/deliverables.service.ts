@@ -34,7 +34,7 @@ import {
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
-import { toDeliverableDto, toEventDto } from './deliverable.mapper';
+import { toDeliverableDto, toEventDto, toUrgingEventDto } from './deliverable.mapper';
 
 const cal = new WorkingCalendar();
 
@@ -128,7 +128,11 @@ export class DeliverablesService {
 
   async events(id: string): Promise<DeliverableEventDto[]> {
     await this.get(id);
-    return (await this.projections.events(id)).map(toEventDto);
+    const [events, urgings] = await Promise.all([this.projections.events(id), this.projections.urgings(id)]);
+    // The plan's weekly digests that named it are escalations too, told after the chain had run.
+    return [...events.map(toEventDto), ...urgings.map(toUrgingEventDto)].sort((a, b) =>
+      a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+    );
   }
 
   async list(q: ListDeliverablesQuery): Promise<DeliverablePageDto> {

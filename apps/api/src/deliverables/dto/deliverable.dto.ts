@@ -73,7 +73,8 @@ export class DeliverablePageDto {
 }
 
 export class DeliverableEventDto {
-  @ApiProperty() version!: number;
+  /** The workflow's version of the transition; null for a weekly digest of the plan that named it. */
+  @ApiProperty({ nullable: true, type: Number }) version!: number | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({
     enum: [
