@@ -70,9 +70,10 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
   const persist = async () => {
     await recordDeliverable(takeRecord());
   };
-  registerDeliverableHandlers(state, clock, persist);
-
+  // 'opened' is version 1 even when an Update came with the start: registering the handlers runs a
+  // buffered Update at once, which would otherwise record its transition first.
   state.record('opened', clock.nowIso());
+  registerDeliverableHandlers(state, clock, persist);
   await persist();
 
   while (!isClosed(view.status)) {
