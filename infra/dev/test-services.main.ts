@@ -3,13 +3,12 @@
  * file then makes its own database) and one workflow bundle (so each worker does not re-bundle).
  * Prints one JSON line with what it started, then lives until its parent closes stdin.
  */
-import { bundleWorkflowCode } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './wait-for';
-import { WORKFLOW_BUNDLE_OPTIONS } from '../../apps/worker/src/workflow-bundle-options';
+import { bundleDondocWorkflows } from '../../apps/worker/src/workflow-bundle-options';
 import { Client } from 'pg';
 
 async function serverVersion(url: string): Promise<string> {
@@ -34,10 +33,7 @@ async function main(): Promise<void> {
         database: 'postgres',
         throwaway: true,
       });
-  const { code } = await bundleWorkflowCode({
-    ...WORKFLOW_BUNDLE_OPTIONS,
-    logger: quietLogger,
-  });
+  const { code } = await bundleDondocWorkflows();
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, code);
   const adminUrl = external ?? pg!.url;
@@ -52,15 +48,6 @@ async function main(): Promise<void> {
   process.stdin.resume();
   process.on('SIGTERM', stop);
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (m: string) => process.stderr.write(`${m}\n`),
-  error: (m: string) => process.stderr.write(`${m}\n`),
-};
 
 main().catch((e) => {
   process.stderr.write(`test services failed: ${e instanceof Error ? e.stack : String(e)}\n`);

@@ -8,11 +8,7 @@ import {
   createUrgingActivities,
 } from '@dondoc/activities';
 import { Mailer } from '@dondoc/mail';
-import {
-  PRELOADED_WORKFLOW_MODULES,
-  WORKFLOW_BUNDLE_OPTIONS,
-  WORKFLOWS_PATH,
-} from './workflow-bundle-options';
+import { PRELOADED_WORKFLOW_MODULES, WORKFLOWS_PATH } from './workflow-bundle-options';
 
 export interface DondocWorkerDeps {
   connection: NativeConnection;
@@ -39,8 +35,6 @@ export interface DondocWorkerDeps {
   /** Test hook: wrap activities, e.g. to inject a fault after the real work is done. */
   wrapActivities?: (activities: Record<string, (...args: never[]) => Promise<unknown>>) => object;
 }
-
-export { PRELOADED_WORKFLOW_MODULES, WORKFLOW_BUNDLE_OPTIONS, WORKFLOWS_PATH };
 
 /** One worker process runs every workflow type and every activity on one task queue. */
 export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { Client } from 'pg';
 import { SmtpSink } from '@dondoc/mail';
 import { createDataSource, runMigrations } from '@dondoc/persistence';
 import { createTimeSkippingEnv } from '@dondoc/testing/src/temporal-env';
-import { WORKFLOW_BUNDLE_OPTIONS } from '../../../worker/src/create-worker';
+import { bundleDondocWorkflows } from '../../../worker/src/workflow-bundle-options';
 import { startEmbeddedPostgres } from '../../../../infra/dev/embedded-postgres';
 import { freePort } from '../../../../infra/dev/wait-for';
 import { SimulationServices, simulationServices } from './simulation-services';
@@ -63,15 +62,6 @@ async function embeddedDatabase(progress: Progress): Promise<ThrowawayDatabase> 
   }
 }
 
-const quietBundlerLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (m: string) => process.stderr.write(`${m}\n`),
-  error: (m: string) => process.stderr.write(`${m}\n`),
-};
-
 /**
  * Everything the `simulate` command needs, started side by side and owned by it: removed on close,
  * also when the start itself fails half-way.
@@ -97,7 +87,7 @@ export async function startCliSimulationServices(progress: Progress): Promise<Si
         cleanups.push(() => s.stop());
         return s;
       }),
-      bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: quietBundlerLogger }),
+      bundleDondocWorkflows(),
     ] as const);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;

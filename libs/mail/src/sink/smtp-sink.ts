@@ -18,7 +18,7 @@ export interface SmtpSinkOptions {
   /** When set, the inbox is served over HTTP on this port (0 = a free port). */
   httpPort?: number;
   /**
-   * false: accept and count messages without parsing or keeping them. A whole-term simulation sends
+   * false: accept messages without parsing or keeping them. A whole-term simulation sends
    * ~10⁴ mails whose record is the outbox; parsing each one cost a tenth of its run.
    */
   retain?: boolean;
@@ -45,9 +45,6 @@ export class SmtpSink {
   private inbox?: InboxHttpServer;
   private boundAddress = { host: '', port: 0 };
   private stopped = false;
-
-  /** Messages accepted since the start, also when they are not retained. */
-  acceptedCount = 0;
 
   private constructor(private readonly retain: boolean) {
     this.server = this.createServer();
@@ -162,10 +159,7 @@ export class SmtpSink {
       const fault = this.faults.take();
       if (fault) return callback(smtpError(fault.responseCode, fault.message));
       const raw = Buffer.concat(chunks);
-      if (!this.retain) {
-        this.acceptedCount++;
-        return callback(null, 'OK: message queued');
-      }
+      if (!this.retain) return callback(null, 'OK: message queued');
       // Parse before replying, so a message is in messages() as soon as the client's send resolves.
       simpleParser(raw).then(
         (parsed) => {
@@ -178,7 +172,6 @@ export class SmtpSink {
   }
 
   private accept(mail: ReceivedMail): void {
-    this.acceptedCount++;
     this.received.push(mail);
     for (const waiter of this.waiters) {
       if (waiter.matches(this.received)) waiter.resolve();
