@@ -151,14 +151,24 @@ async function lastUrgedBefore(ds: DataSource, planId: string, date: IsoDate): P
   return new Map(rows.map((r) => [r.deliverable_id, r.last]));
 }
 
-/** Recipients depend only on the unit, the collector and the targets: resolve each combination once. */
+/**
+ * Recipients depend only on the targets and, for some targets, the unit or the collector: resolve each
+ * combination once (BTG and BTV, the usual last level, are the same for every deliverable). A body
+ * never urges itself about its own deliverable (e.g. BTG's provincial summary).
+ */
 function memoRecipients(ds: DataSource) {
   const memo = new Map<string, Promise<Recipient[]>>();
-  return (d: DeliverableEntity, targets: Parameters<typeof resolveRecipients>[2]) => {
-    const key = `${d.unitId}|${d.collectorUnitId ?? ''}|${targets.join(',')}`;
+  return async (d: DeliverableEntity, targets: Parameters<typeof resolveRecipients>[2]) => {
+    const byUnit = targets.some((t) => t === 'unit' || t === 'head' || t === 'superior');
+    const collector = targets.includes('collector') ? d.collectorUnitId : null;
+    const key = `${byUnit ? d.unitId : ''}|${collector ?? ''}|${targets.join(',')}`;
     let r = memo.get(key);
-    if (!r) memo.set(key, (r = resolveRecipients(ds, d, targets)));
-    return r;
+    if (!r)
+      memo.set(
+        key,
+        (r = resolveRecipients(ds, { unitId: byUnit ? d.unitId : '', collectorUnitId: collector }, targets)),
+      );
+    return (await r).filter((x) => x.unitId !== d.unitId || x.owingUnit);
   };
 }
 
