@@ -153,6 +153,9 @@ export function createPlanActivities(deps: PlanActivityDeps) {
             : !summarisedObligation(def, r.obligationId)) &&
           (!o.unitId || r.assignee === o.unitId),
       );
+      // A unit the plan no longer covers opens nothing in later periods, though the org may still
+      // list it; an explicit add-unit (o.unitId) is the way back.
+      const removed = o.unitId ? new Set<string>() : await unitsRemovedFrom(deps.dataSource, o.planId);
       const context = {
         planWorkflowId: o.planWorkflowId,
         clockOffsetMs: o.clockOffsetMs,
@@ -160,10 +163,11 @@ export function createPlanActivities(deps: PlanActivityDeps) {
       };
       const obligationOf = (id: string) => def.obligations.find((ob) => ob.id === id)!;
       const inputs = rows
-        .filter((r) => r.assigneeKind === 'unit')
+        .filter((r) => r.assigneeKind === 'unit' && !removed.has(r.assignee))
         .map((r) => deliverableInputFor(def, obligationOf(r.obligationId), r, context));
       // Per-person obligations: one deliverable per cell and period, tracking its members (see README).
       for (const cell of groupPersonRowsByCell(rows)) {
+        if (removed.has(cell.cellId)) continue;
         inputs.push({
           ...deliverableInputFor(
             def,
@@ -354,6 +358,21 @@ export function createPlanActivities(deps: PlanActivityDeps) {
 }
 
 /** Person rows grouped by their cell (the row's collector), members sorted, cells sorted. */
+/** Units removed from the plan by an amendment and not added back since (in the order they were recorded). */
+async function unitsRemovedFrom(ds: DataSource, planId: string): Promise<Set<string>> {
+  const rows = (await ds.query(
+    `SELECT kind, detail->>'unitId' AS unit_id FROM plan_amendments
+      WHERE plan_id = $1 AND kind IN ('remove-unit', 'add-unit') ORDER BY at, id`,
+    [planId],
+  )) as { kind: string; unit_id: string }[];
+  const removed = new Set<string>();
+  for (const r of rows) {
+    if (r.kind === 'remove-unit') removed.add(r.unit_id);
+    else removed.delete(r.unit_id);
+  }
+  return removed;
+}
+
 function groupPersonRowsByCell(rows: readonly ScheduledDeliverable[]) {
   const cells = new Map<string, { cellId: string; row: ScheduledDeliverable; members: string[] }>();
   for (const r of rows) {

@@ -12,8 +12,8 @@ export interface StepEvent {
  * itself uses): each on a working day at 08:00 Asia/Ho_Chi_Minh; each reminder a plan offset of
  * working days before the deadline; the overdue notice and escalations at the plan's working days
  * after it; then the plan's weekly digest (urgings): on the first working day of a week, once at
- * least `repeatEveryDays` have passed since the last level or the previous urging, up to `endAt`.
- * For a due date never moved.
+ * least `repeatEveryDays` have passed since the last level or the previous urging, all before `endAt`
+ * (the end of the run, or the deliverable's submission or cancellation). For a due date never moved.
  */
 export function timelineProblems(
   plan: PlanDefinition,
@@ -33,11 +33,12 @@ export function timelineProblems(
       problems.push(`${e.type} ${e.at} is not at 08:00 in Vietnam`);
   }
   const got = (type: string) => events.filter((e) => e.type === type).map((e) => vnDateOf(e.at));
+  const before = (date: string) => vnInstant(date, REMINDER_HOUR) < d.endAt;
 
   // Reminders: the plan's offsets in working days before the deadline, those after the opening.
   const wantReminders = [...new Set(reminders.offsets)]
     .map((n) => (reminders.dayKind === 'working' ? cal.addWorkingDays(deadline, -n) : addDays(deadline, -n)))
-    .filter((date) => vnInstant(date, REMINDER_HOUR) >= d.openedAt)
+    .filter((date) => vnInstant(date, REMINDER_HOUR) >= d.openedAt && before(date))
     .sort();
   const gotReminders = got('reminder');
   for (const date of gotReminders) {
@@ -52,7 +53,6 @@ export function timelineProblems(
 
   // After the deadline: the overdue notice and each escalation level at its working-day count, then
   // the digest days: first working day of each week, a full repeat interval after the previous one.
-  const before = (date: string) => vnInstant(date, REMINDER_HOUR) < d.endAt;
   const gotAfter = [...got('overdue'), ...got('escalation')].sort();
   gotAfter.slice(0, levels.length).forEach((date, i) => {
     const past = cal.workingDaysBetween(deadline, date);
