@@ -4,5 +4,6 @@ export { classifyMailError } from './classify-mail-error';
 export { createSmtpMailer } from './smtp.mailer';
 export type { SmtpMailerOptions } from './smtp.mailer';
 export * from './templates';
+export * from './ics';
 export { SmtpSink } from './sink/smtp-sink';
 export type { ReceivedMail, SmtpSinkOptions } from './sink/smtp-sink';

@@ -42,10 +42,15 @@ export function deadlineTone(workingDaysLeft: number): NoticeTone {
   return workingDaysLeft <= 1 ? 'warning' : 'info';
 }
 
-/** The facts every deliverable mail shows, in the same order, so recipients learn where to look. */
+/**
+ * The facts every deliverable mail shows, in the same order, so recipients learn where to look.
+ * `status` replaces the deadline words once they no longer describe the deliverable (accepted, waived,
+ * cancelled): "5 working days left" on a waived deliverable would read as still owed.
+ */
 export function deliverableFacts(
   ctx: DeliverableMailContext,
   lang: Lang,
+  status?: string,
 ): { label: string; value: string }[] {
   const labels = FACT_LABELS[lang];
   const facts = [
@@ -56,7 +61,7 @@ export function deliverableFacts(
   facts.push(
     { label: labels.period, value: ctx.period },
     { label: labels.dueDate, value: formatVietnameseDate(ctx.dueDate, lang) },
-    { label: labels.status, value: capitalise(describeDeadline(ctx.workingDaysLeft, lang), lang) },
+    { label: labels.status, value: status ?? capitalise(describeDeadline(ctx.workingDaysLeft, lang), lang) },
   );
   return facts;
 }

@@ -1,4 +1,4 @@
-import { formatVietnameseDate } from './vietnamese-date';
+import { formatVietnameseDate, formatVietnamTime } from './vietnamese-date';
 
 describe('formatVietnameseDate', () => {
   it.each([
@@ -34,5 +34,20 @@ describe('formatVietnameseDate', () => {
 
   it.each(['2021-02-30', '13/09/2021', '2021-9-13', ''])('rejects %p', (bad) => {
     expect(() => formatVietnameseDate(bad, 'vi')).toThrow(RangeError);
+  });
+});
+
+describe('formatVietnamTime', () => {
+  it.each([
+    ['2021-09-10T07:05:30.000Z', '10/09/2021 14:05'],
+    ['2021-09-12T17:00:00.000Z', '13/09/2021 00:00'], // UTC evening is the next morning in Vietnam
+    ['2021-12-31T16:59:59.999Z', '31/12/2021 23:59'],
+  ])('reads %s on a Vietnamese clock as %s', (instant, expected) => {
+    expect(formatVietnamTime(instant)).toBe(expected);
+    expect(formatVietnamTime(new Date(instant))).toBe(expected);
+  });
+
+  it('rejects something that is not an instant', () => {
+    expect(() => formatVietnamTime('yesterday')).toThrow(RangeError);
   });
 });

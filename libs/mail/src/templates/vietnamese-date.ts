@@ -1,4 +1,4 @@
-import { parseIsoDate, weekday } from '@dondoc/calendar';
+import { parseIsoDate, VN_OFFSET_MINUTES, weekday } from '@dondoc/calendar';
 import type { Lang } from './types';
 
 // Indexed by weekday(): 0 = Sunday … 6 = Saturday.
@@ -31,4 +31,15 @@ export function formatVietnameseDate(isoDate: string, lang: Lang): string {
   return lang === 'vi'
     ? `${VI_WEEKDAYS[day]}, ${pad2(d)}/${pad2(m)}/${y}`
     : `${EN_WEEKDAYS[day]}, ${d} ${EN_MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * An instant as Vietnam's wall clock reads it, `13/09/2021 14:05`, in either language: the unit compares
+ * it with its own records, which are in Vietnam time. Fixed UTC+7, so the process time zone is irrelevant.
+ */
+export function formatVietnamTime(instant: string | Date): string {
+  const ms = new Date(instant).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${String(instant)}`);
+  const t = new Date(ms + VN_OFFSET_MINUTES * 60_000).toISOString();
+  return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`;
 }

@@ -1,0 +1,3 @@
+export type { DeliverableIcsOptions, IcsMethod } from './deliverable-ics';
+export { deliverableIcs, icsUidFor, ICS_FILENAME } from './deliverable-ics';
+export { escapeIcsText, foldIcsLine } from './ics-text.util';
