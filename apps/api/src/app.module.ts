@@ -6,6 +6,8 @@ import { InfrastructureModule } from './infrastructure.module';
 import { OrgModule } from './org/org.module';
 import { PlansModule } from './plans/plans.module';
 import { IssuesModule } from './issues/issues.module';
+import { MailModule } from './mail/mail.module';
+import { PlanAcknowledgementsModule } from './plans/plan-acknowledgements.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +21,8 @@ export class AppModule {
         OrgModule,
         PlansModule,
         IssuesModule,
+        MailModule,
+        PlanAcknowledgementsModule,
       ],
     };
   }
