@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Problem, PROBLEM_CONTENT_TYPE } from '../common/problem';
 
@@ -18,15 +18,11 @@ export class ProblemException extends Error {
 /** Writes a ProblemException as `application/problem+json`; everything else goes to the global filter. */
 @Catch(ProblemException)
 export class ProblemExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Problem');
-
   catch(e: ProblemException, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const problem = { ...e.problem, instance: req.originalUrl };
-    if (problem.status >= 500)
-      this.logger.warn(`${req.method} ${req.path}: ${problem.detail ?? problem.title}`);
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }
