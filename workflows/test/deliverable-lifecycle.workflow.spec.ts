@@ -56,8 +56,15 @@ describe('deliverable workflow: overdue, escalation, review, extension, waiver (
 
     // Submitting late stops the weekly escalation; the bucket is "late".
     await handle.executeUpdate(submitUpdate, { args: [submission()] });
+    await h.sink.waitForCount(6, 20_000); // the unit's two receipts
     await h.sleepUntil(weekly.at, 30 * 86_400_000);
-    expect(h.sink.messages()).toHaveLength(4);
+    expect(h.sink.messages()).toHaveLength(6);
+    expect(
+      h.sink
+        .messages()
+        .slice(4)
+        .every((m) => /^\[(Đã nhận văn bản|Submission received)\]/.test(m.subject)),
+    ).toBe(true);
     const events = await new DeliverableProjectionRepository(h.db.dataSource).events(id);
     expect(events.map((e) => e.type)).toEqual([
       'opened',
@@ -172,8 +179,10 @@ describe('deliverable workflow: overdue, escalation, review, extension, waiver (
     });
     expect(waived).toMatchObject({ status: 'waived', closedReason: 'Đơn vị giải thể' });
     expect((await handle.result()).status).toBe('waived');
+    // The unit is told (once per contact, in its language), with the calendar event taken off; no reminders.
     await h.sleepUntil(h.steps(input)[h.steps(input).length - 1].at, MINUTE);
-    expect(h.sink.messages()).toHaveLength(0);
+    const told = h.sink.messages();
+    expect(told.map((m) => m.subject.split(']')[0]).sort()).toEqual(['[Miễn thực hiện', '[Waived']);
     expect((await waitForRow(h, id, (r) => r.status === 'waived')).closedReason).toBe('Đơn vị giải thể');
     await recordHistory(handle, 'deliverable-waived');
   });

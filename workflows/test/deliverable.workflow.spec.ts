@@ -58,8 +58,14 @@ describe('deliverable workflow: reminders and submission (time-skipping server, 
       submittedByUnit: TEST_UNIT.id,
     });
 
+    // The unit's contacts get a receipt (in their language); after it, no more reminders.
+    const receipts = (await h.sink.waitForCount(4, 20_000)).slice(2);
+    expect(receipts.map((m) => m.subject.split(']')[0]).sort()).toEqual([
+      '[Submission received',
+      '[Đã nhận văn bản',
+    ]);
     await h.sleepUntil(steps[steps.length - 1].at, MINUTE);
-    expect(h.sink.messages()).toHaveLength(2);
+    expect(h.sink.messages()).toHaveLength(4);
   });
 
   it('rejects a bad submission with the fields named and changes nothing', async () => {

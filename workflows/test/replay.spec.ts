@@ -13,7 +13,7 @@ describe('replay of stored workflow histories', () => {
 
   it('has histories of every workflow type', () => {
     const types = new Set(files.map((f) => f.split('-')[0]));
-    expect(types).toEqual(new Set(['deliverable', 'plan', 'issue', 'urging']));
+    expect(types).toEqual(new Set(['deliverable', 'plan', 'issue', 'urging', 'mail']));
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {

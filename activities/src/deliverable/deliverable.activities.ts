@@ -1,21 +1,19 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { TimelineStep } from '@dondoc/domain';
-import { Mailer, renderEscalation, renderReminder } from '@dondoc/mail';
-import { DeliverableEntity, DeliverableProjectionRepository, OutboxRepository } from '@dondoc/persistence';
+import { DeliverableProjectionRepository } from '@dondoc/persistence';
 import type {
   DeliverableEvent,
   DeliverableInput,
   DeliverableView,
 } from '@dondoc/workflows/src/deliverable/deliverable.types';
-import { sendOnce, SendOnceOutcome } from '../mail/send-once';
-import { memberRecipients, stepAudience } from './recipients';
+import type { Postman } from '../mail/postman';
+import { MailFacts, MailResult, mailStep, mailTransitions } from './deliverable-mail';
 
 export interface DeliverableActivityDeps {
   dataSource: DataSource;
-  mailer: Mailer;
+  postman: Postman;
   publicUrl: string;
-  mailFrom: string;
 }
 
 export interface RecordInput {
@@ -33,69 +31,30 @@ export interface NotifyInput {
   pendingMembers?: string[];
 }
 
-export type NotifyResult = Record<SendOnceOutcome, number>;
+export type NotifyResult = MailResult;
 
 export function createDeliverableActivities(deps: DeliverableActivityDeps) {
   const projections = new DeliverableProjectionRepository(deps.dataSource);
-  const outbox = new OutboxRepository(deps.dataSource);
-
-  /** What a step's mail says about the deliverable. */
-  type MailFacts = Pick<
-    DeliverableEntity,
-    | 'id'
-    | 'planId'
-    | 'planNumber'
-    | 'planTitle'
-    | 'title'
-    | 'clause'
-    | 'period'
-    | 'unitId'
-    | 'collectorUnitId'
-    | 'dueDate'
-  >;
-
-  async function mailStep(
-    d: MailFacts,
-    { workflowId, step, pendingMembers }: NotifyInput,
-  ): Promise<NotifyResult> {
-    const result: NotifyResult = { sent: 0, 'already-sent': 0, failed: 0 };
-    // Reminders count the days left; notices and escalations the working days past the deadline.
-    const workingDaysLeft = step.kind === 'reminder' ? step.days : -step.days;
-    const { unitName, recipients } = await stepAudience(deps.dataSource, d, step.notify);
-    if (pendingMembers && step.kind === 'reminder')
-      recipients.push(...(await memberRecipients(deps.dataSource, pendingMembers)));
-    for (const r of recipients) {
-      const ctx = {
-        planNumber: d.planNumber ?? d.planId,
-        planTitle: d.planTitle ?? d.title,
-        obligationTitle: d.title,
-        clause: d.clause ?? undefined,
-        period: d.period,
-        unitName: r.personal ? r.bodyName : (unitName ?? d.unitId),
-        dueDate: d.dueDate,
-        workingDaysLeft,
-        actUrl: `${deps.publicUrl}/deliverables/${encodeURIComponent(d.id)}`,
-      };
-      const mail = r.owingUnit
-        ? renderReminder(ctx, r.contact.language)
-        : renderEscalation({ ...ctx, recipientName: r.bodyName }, r.contact.language);
-      const outcome = await sendOnce(outbox, deps.mailer, {
-        key: `${workflowId}/${step.id}/${r.personal ? `person:${r.contact.id}` : r.contact.id}`,
-        workflowId,
-        step: step.id,
-        contactId: r.personal ? null : r.contact.id,
-        to: r.contact.email,
-        from: deps.mailFrom,
-        mail,
-      });
-      result[outcome]++;
-    }
-    return result;
-  }
+  /** The facts a mail needs, from the workflow's own state: no read of the row it is about to write. */
+  const factsOf = ({ input, view }: RecordInput): MailFacts => ({
+    ...input.key,
+    id: view.id,
+    planNumber: input.planNumber,
+    planTitle: input.planTitle,
+    title: input.title,
+    clause: input.clause ?? null,
+    collectorUnitId: input.collectorUnitId,
+    dueDate: view.dueDate,
+    dueDateChanges: view.extensions.length + view.returns,
+  });
 
   const activities = {
-    /** Writes the workflow's state and its new transitions into the read model (idempotent, versioned). */
-    async recordDeliverable({ workflowId, input, view, events }: RecordInput): Promise<void> {
+    /**
+     * Writes the workflow's state and its new transitions into the read model (idempotent, versioned),
+     * then tells the owing unit of each transition that changes what it owes (deliverable-mail.ts).
+     */
+    async recordDeliverable(record: RecordInput): Promise<void> {
+      const { workflowId, input, view, events } = record;
       await projections.upsert(
         {
           ...input.key,
@@ -127,6 +86,7 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
         },
         events,
       );
+      await mailTransitions(deps, factsOf(record), { workflowId, view, events });
     },
 
     /**
@@ -140,7 +100,8 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
           `no read model row for ${notify.deliverableId}`,
           'MissingDeliverable',
         );
-      return mailStep(d, notify);
+      const facts = { ...d, dueDateChanges: (d.extensions?.length ?? 0) + (d.returns ?? 0) };
+      return mailStep(deps, facts, notify);
     },
 
     /**
@@ -148,21 +109,7 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
      * read model (versioned). Retrying the whole is safe, so the workflow needs one activity, not two.
      */
     async notifyAndRecordDeliverable(i: { notify: NotifyInput; record: RecordInput }): Promise<NotifyResult> {
-      // The workflow's own state names the deliverable: no read of the row it is about to write.
-      const { input, view } = i.record;
-      const result = await mailStep(
-        {
-          ...input.key,
-          id: view.id,
-          planNumber: input.planNumber,
-          planTitle: input.planTitle,
-          title: input.title,
-          clause: input.clause ?? null,
-          collectorUnitId: input.collectorUnitId,
-          dueDate: view.dueDate,
-        },
-        i.notify,
-      );
+      const result = await mailStep(deps, factsOf(i.record), i.notify);
       await activities.recordDeliverable(i.record);
       return result;
     },

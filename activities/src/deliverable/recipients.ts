@@ -3,7 +3,7 @@ import { EscalationTarget } from '@dondoc/domain';
 import { ContactEntity, DeliverableEntity, PersonEntity } from '@dondoc/persistence';
 
 export interface Recipient {
-  contact: Pick<ContactEntity, 'id' | 'email' | 'language'>;
+  contact: Pick<ContactEntity, 'id' | 'email' | 'language'> & { digest?: boolean };
   /** A party member reminded of their own commitment registration (not a unit contact). */
   personal?: boolean;
   /** The body the contact speaks for, e.g. "Ban Tuyên giáo Tỉnh ủy". */
@@ -26,6 +26,7 @@ interface AudienceRow {
   email: string | null;
   language: ContactEntity['language'] | null;
   role: ContactEntity['role'] | null;
+  digest: boolean | null;
 }
 
 /** A step's audience and the owing unit's name (for the mail's wording). */
@@ -46,7 +47,7 @@ export async function stepAudience(
 ): Promise<StepAudience> {
   const bodyTypes = targets.map((t) => (t === 'unit' ? undefined : BODY_TYPES[t])).filter(Boolean);
   const rows = (await ds.query(
-    `SELECT u.id, u.name, u.type, u.parent_id, c.id AS contact_id, c.email, c.language, c.role
+    `SELECT u.id, u.name, u.type, u.parent_id, c.id AS contact_id, c.email, c.language, c.role, c.digest
        FROM units u LEFT JOIN contacts c ON c.unit_id = u.id
       WHERE u.id = $1 OR u.id = $2 OR u.type = ANY($3::text[])
          OR u.id = (SELECT parent_id FROM units WHERE id = $1)
@@ -70,7 +71,7 @@ export async function stepAudience(
     .filter((c) => c.contact_id && ids.has(c.id))
     .filter((c) => c.id !== d.unitId || !headsOnly || c.role === 'head')
     .map((c) => ({
-      contact: { id: c.contact_id!, email: c.email!, language: c.language! },
+      contact: { id: c.contact_id!, email: c.email!, language: c.language!, digest: c.digest ?? false },
       bodyName: c.name,
       unitId: c.id,
       owingUnit: c.id === d.unitId,

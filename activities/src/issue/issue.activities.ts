@@ -1,20 +1,19 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { deliverableId } from '@dondoc/domain';
-import { IssueMailEvent, Mailer, renderIssueNotice } from '@dondoc/mail';
-import { OutboxRepository, PlanEntity, ReportedIssueRepository, UnitEntity } from '@dondoc/persistence';
+import { IssueMailEvent, renderIssueNotice } from '@dondoc/mail';
+import { PlanEntity, ReportedIssueRepository, UnitEntity } from '@dondoc/persistence';
 import type { IssueEvent, IssueInput, IssueNotice, IssueView } from '@dondoc/workflows/src/issue/issue.types';
 import { startDeliverableWorkflow } from '../deliverable/start-deliverable';
-import { sendOnce, SendOnceOutcome } from '../mail/send-once';
+import { DeliveryOutcome, Postman } from '../mail/postman';
 import { directionDeliverableInput } from './issue-direction-input';
 import { issueRecipients } from './issue-recipients';
 
 export interface IssueActivityDeps {
   dataSource: DataSource;
-  mailer: Mailer;
+  postman: Postman;
   publicUrl: string;
-  mailFrom: string;
   /** Directions start deliverable workflows through it. */
   client: Client;
   taskQueue: string;
@@ -22,7 +21,6 @@ export interface IssueActivityDeps {
 
 export function createIssueActivities(deps: IssueActivityDeps) {
   const issues = new ReportedIssueRepository(deps.dataSource);
-  const outbox = new OutboxRepository(deps.dataSource);
 
   return {
     /** Writes the issue's state and its new events into the read model (idempotent, versioned). */
@@ -43,7 +41,7 @@ export function createIssueActivities(deps: IssueActivityDeps) {
     /** Mails one event to the contacts of the units it concerns, each exactly once through the outbox. */
     async notifyIssue(
       n: IssueNotice & { workflowId: string; issueId: string },
-    ): Promise<Record<SendOnceOutcome, number>> {
+    ): Promise<Record<DeliveryOutcome, number>> {
       const issue = await issues.findById(n.issueId);
       if (!issue) throw ApplicationFailure.nonRetryable(`no read model row for ${n.issueId}`, 'MissingIssue');
       const [reporter, plan] = await Promise.all([
@@ -56,7 +54,13 @@ export function createIssueActivities(deps: IssueActivityDeps) {
         reporterEmail: issue.reporterEmail,
       });
       const detail = n.detail ?? {};
-      const result: Record<SendOnceOutcome, number> = { sent: 0, 'already-sent': 0, failed: 0 };
+      const result: Record<DeliveryOutcome, number> = {
+        sent: 0,
+        'already-sent': 0,
+        failed: 0,
+        digested: 0,
+        deferred: 0,
+      };
       for (const r of recipients) {
         const mail = renderIssueNotice(
           {
@@ -75,14 +79,19 @@ export function createIssueActivities(deps: IssueActivityDeps) {
           },
           r.language,
         );
-        const outcome = await sendOnce(outbox, deps.mailer, {
+        const outcome = await deps.postman.deliver({
           key: `${n.workflowId}/${n.noticeId}/${r.keyPart}`,
           workflowId: n.workflowId,
           step: n.noticeId,
+          kind: 'issue',
           contactId: r.contactId,
           to: r.email,
-          from: deps.mailFrom,
           mail,
+          // Issue notices answer someone's action, or a limit that fires at 08:00: never held back.
+          at: new Date(Context.current().info.currentAttemptScheduledTimestampMs).toISOString(),
+          immediate: true,
+          unitId: issue.reporterUnitId,
+          planId: issue.planId,
         });
         result[outcome]++;
       }

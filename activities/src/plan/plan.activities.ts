@@ -1,6 +1,8 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { planAckUrl } from '@dondoc/config';
+import { renderPlanIssued } from '@dondoc/mail';
 import { addDays, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
 import {
   addDayCount,
@@ -24,6 +26,7 @@ import { cancelUpdate, rescheduleUpdate } from '@dondoc/workflows/src/deliverabl
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
 import { startDeliverableWorkflow } from '../deliverable/start-deliverable';
 import { startPlanUrging } from '../urging/start-urging';
+import type { Postman } from '../mail/postman';
 import type { PlanUrgingInput } from '@dondoc/workflows/src/urging/plan-urging.workflow';
 import { deliverableInputFor, openingInstant, periodOpensOn } from './plan-deliverable-input';
 
@@ -32,6 +35,10 @@ export interface PlanActivityDeps {
   client: Client;
   taskQueue: string;
   calendar?: WorkingCalendar;
+  /** The plan-issued mail (announcePlan); activities that open deliverables need neither. */
+  postman?: Postman;
+  publicUrl?: string;
+  linkSecret?: string;
 }
 
 export interface PlanOpening {
@@ -334,6 +341,77 @@ export function createPlanActivities(deps: PlanActivityDeps) {
         Context.current().heartbeat({ rescheduled });
       }
       return { rescheduled };
+    },
+
+    /**
+     * The plan-issued mail: every unit the plan asks something of this year is told what it is, what it
+     * owes first and by when, with a signed link to acknowledge receipt. Once per contact (outbox key).
+     */
+    async announcePlan(o: {
+      planId: string;
+      planWorkflowId: string;
+      at: string;
+    }): Promise<{ mails: number }> {
+      if (!deps.postman || !deps.publicUrl || !deps.linkSecret)
+        throw ApplicationFailure.nonRetryable('announcePlan needs the postman, publicUrl and linkSecret');
+      const plan = await loadPlan(o.planId);
+      const def = plan.definition;
+      const firstYear = plan.issuedOn.slice(0, 4);
+      const owed = new Map<string, ScheduledDeliverable[]>();
+      for (const r of await schedule(plan))
+        if (r.assigneeKind === 'unit' && r.dueDate && r.dueDate.slice(0, 4) === firstYear)
+          owed.set(r.assignee, [...(owed.get(r.assignee) ?? []), r]);
+      if (!owed.size) return { mails: 0 };
+      const contacts = (await deps.dataSource.query(
+        `SELECT c.id, c.email, c.language, c.digest, c.unit_id, u.name AS unit_name
+           FROM contacts c JOIN units u ON u.id = c.unit_id WHERE c.unit_id = ANY($1::text[]) ORDER BY c.unit_id, c.id`,
+        [[...owed.keys()]],
+      )) as { id: string; email: string; language: 'vi' | 'en'; unit_id: string; unit_name: string }[];
+      const issuer =
+        (
+          (await deps.dataSource.query(`SELECT name FROM units WHERE id = $1`, [def.issuer])) as {
+            name: string;
+          }[]
+        )[0]?.name ?? def.issuer;
+      let mails = 0;
+      for (const c of contacts) {
+        const items = owed.get(c.unit_id)!.map((r) => {
+          const ob = def.obligations.find((x) => x.id === r.obligationId)!;
+          return {
+            obligationTitle: ob.title[c.language] ?? ob.title.vi,
+            dueDate: r.dueDate!,
+            clause: ob.clause,
+          };
+        });
+        const mail = renderPlanIssued(
+          {
+            planNumber: def.number,
+            planTitle: def.title[c.language] ?? def.title.vi,
+            issuerName: issuer,
+            issuedDate: plan.issuedOn,
+            unitName: c.unit_name,
+            firstPeriod: firstYear,
+            firstPeriodItems: items,
+            ackUrl: planAckUrl(deps.publicUrl, deps.linkSecret, def.id, c.unit_id),
+          },
+          c.language,
+        );
+        const step = 'plan-issued';
+        const outcome = await deps.postman.deliver({
+          key: `${o.planWorkflowId}/${step}/${c.id}`,
+          workflowId: o.planWorkflowId,
+          step,
+          kind: 'plan-issued',
+          contactId: c.id,
+          to: c.email,
+          mail,
+          at: o.at,
+          unitId: c.unit_id,
+          planId: def.id,
+        });
+        if (outcome === 'sent' || outcome === 'deferred') mails++;
+      }
+      return { mails };
     },
 
     async recordPlanAmendment(a: {

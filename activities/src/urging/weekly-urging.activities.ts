@@ -1,16 +1,15 @@
 import { DataSource, In } from 'typeorm';
 import { IsoDate, WorkingCalendar } from '@dondoc/calendar';
 import { dueForWeeklyUrging, OWED_STATUSES, PlanDefinition } from '@dondoc/domain';
-import { DigestItem, Mailer, renderWeeklyDigest } from '@dondoc/mail';
-import { DeliverableEntity, OutboxRepository, PlanEntity, UnitEntity } from '@dondoc/persistence';
-import { sendOnce } from '../mail/send-once';
+import { DigestItem, renderWeeklyDigest } from '@dondoc/mail';
+import { DeliverableEntity, PlanEntity, UnitEntity } from '@dondoc/persistence';
+import type { Postman } from '../mail/postman';
 import { Recipient, resolveRecipients } from '../deliverable/recipients';
 
 export interface UrgingActivityDeps {
   dataSource: DataSource;
-  mailer: Mailer;
+  postman: Postman;
   publicUrl: string;
-  mailFrom: string;
   calendar?: WorkingCalendar;
 }
 
@@ -44,7 +43,6 @@ interface Addressee {
 export function createUrgingActivities(deps: UrgingActivityDeps) {
   const ds = deps.dataSource;
   const cal = deps.calendar ?? new WorkingCalendar();
-  const outbox = new OutboxRepository(ds);
 
   return {
     async urgeWeekly({ workflowId, planId, date, at }: WeeklyUrgingInput): Promise<WeeklyUrgingResult> {
@@ -108,14 +106,17 @@ export function createUrgingActivities(deps: UrgingActivityDeps) {
           },
           recipient.contact.language,
         );
-        const outcome = await sendOnce(outbox, deps.mailer, {
+        const outcome = await deps.postman.deliver({
           key: `${workflowId}/${step}/${contactId}`,
           workflowId,
           step,
+          kind: 'weekly-digest',
           contactId,
           to: recipient.contact.email,
-          from: deps.mailFrom,
           mail,
+          at,
+          unitId: recipient.unitId ?? null,
+          planId,
         });
         if (outcome === 'failed') continue;
         if (outcome === 'sent') mails++;

@@ -158,7 +158,8 @@ describe('issues API (e2e on the Temporal dev server)', () => {
         .expect(200);
     }
     let detail = created.body;
-    for (let i = 0; i < 100 && detail.state !== 'resolved'; i++) {
+    // Waiver → deliverable workflow → signal → issue workflow → read model: allow a busy 2-core CI.
+    for (let i = 0; i < 300 && detail.state !== 'resolved'; i++) {
       await new Promise((r) => setTimeout(r, 100));
       detail = (await http.get(`/issues/${id}`).expect(200)).body;
     }

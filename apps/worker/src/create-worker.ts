@@ -5,8 +5,11 @@ import {
   createDeliverableActivities,
   createIssueActivities,
   createPlanActivities,
+  createMailActivities,
+  createPostman,
   createUrgingActivities,
 } from '@dondoc/activities';
+import { MailPolicyConfig, SETTINGS } from '@dondoc/config';
 import { Mailer } from '@dondoc/mail';
 import { PRELOADED_WORKFLOW_MODULES, WORKFLOWS_PATH } from './workflow-bundle-options';
 
@@ -20,6 +23,10 @@ export interface DondocWorkerDeps {
   mailer: Mailer;
   publicUrl: string;
   mailFrom: string;
+  /** Send window, throttle, attempts, admins (config MAIL_*); tests default to no window, no throttle. */
+  mailPolicy?: Partial<MailPolicyConfig>;
+  /** Signs the plan acknowledgement links in mail (config LINK_SECRET). */
+  linkSecret?: string;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles workflows/src at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Tuning (cache size, concurrency); tests and the simulation pass their own. */
@@ -36,18 +43,30 @@ export interface DondocWorkerDeps {
   wrapActivities?: (activities: Record<string, (...args: never[]) => Promise<unknown>>) => object;
 }
 
+const DEVELOPMENT_LINK_SECRET = SETTINGS.LINK_SECRET.default;
+
 /** One worker process runs every workflow type and every activity on one task queue. */
 export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
+  // One postman per worker: its throttle is the worker's share of what the relay accepts.
+  const postman = createPostman({
+    dataSource: d.dataSource,
+    mailer: d.mailer,
+    mailFrom: d.mailFrom,
+    publicUrl: d.publicUrl,
+    policy: d.mailPolicy,
+  });
+  const mailDeps = { dataSource: d.dataSource, postman, publicUrl: d.publicUrl };
   const activities = {
-    ...createDeliverableActivities({
-      dataSource: d.dataSource,
-      mailer: d.mailer,
-      publicUrl: d.publicUrl,
-      mailFrom: d.mailFrom,
+    ...createDeliverableActivities(mailDeps),
+    ...createPlanActivities({
+      ...mailDeps,
+      client: d.client,
+      taskQueue: d.taskQueue,
+      linkSecret: d.linkSecret ?? DEVELOPMENT_LINK_SECRET,
     }),
-    ...createPlanActivities({ dataSource: d.dataSource, client: d.client, taskQueue: d.taskQueue }),
-    ...createIssueActivities(d),
-    ...createUrgingActivities(d),
+    ...createIssueActivities({ ...mailDeps, client: d.client, taskQueue: d.taskQueue }),
+    ...createUrgingActivities(mailDeps),
+    ...createMailActivities(mailDeps),
   };
   return Worker.create({
     connection: d.connection,

@@ -4,6 +4,7 @@ import { loadConfig, temporalConnectionOptions } from '@dondoc/config';
 import { createSmtpMailer } from '@dondoc/mail';
 import { createDataSource } from '@dondoc/persistence';
 import { createDondocWorker } from './create-worker';
+import { ensureDailyMail } from './daily-mail';
 
 /** The Temporal worker process: no HTTP port; stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -31,7 +32,10 @@ async function main(): Promise<void> {
     mailer,
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
+    mailPolicy: config.mail,
+    linkSecret: config.linkSecret,
   });
+  await ensureDailyMail(client, t.taskQueue, config.mail.sendWindow);
 
   console.log(`worker polling task queue '${t.taskQueue}' on ${t.address} (namespace ${t.namespace})`);
   // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and drains in-flight tasks.

@@ -21,6 +21,22 @@ export interface DondocConfig {
   /** Largest attachment of a reported issue, in bytes. */
   issueAttachmentMaxBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  mail: MailPolicyConfig;
+  /** Signs links in mail (HMAC); from the environment, never in the repo for production. */
+  linkSecret: string;
+}
+
+/** Hours of a working day (Vietnam time) in which mail goes out; null: any time. */
+export type SendWindow = { fromMinute: number; toMinute: number } | null;
+
+export interface MailPolicyConfig {
+  /** Mails per second handed to the relay by one worker; 0: unthrottled. */
+  ratePerSecond: number;
+  sendWindow: SendWindow;
+  /** After this many attempts a transient SMTP error is treated as permanent. */
+  maxAttempts: number;
+  /** Told of mail that could not be delivered, besides the unit's heads. */
+  adminEmails: string[];
 }
 
 type Parser<T> = (raw: string) => T;
@@ -85,3 +101,25 @@ export function parseIntegerBetween(min: number, max: number): Parser<number> {
     return n;
   };
 }
+
+/** `08:00-17:00` (Vietnam time, working days) or `always`. */
+export const parseSendWindow: Parser<SendWindow> = (raw) => {
+  if (raw.trim().toLowerCase() === 'always') return null;
+  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(raw.trim());
+  if (!m) throw new Error('must be HH:MM-HH:MM or always');
+  const [fh, fm, th, tm] = m.slice(1).map(Number);
+  if (fh > 23 || th > 24 || fm > 59 || tm > 59) throw new Error('must be HH:MM-HH:MM or always');
+  const fromMinute = fh * 60 + fm;
+  const toMinute = th * 60 + tm;
+  if (toMinute <= fromMinute) throw new Error('must end after it starts');
+  return { fromMinute, toMinute };
+};
+
+export const parseEmailList: Parser<string[]> = (raw) => {
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const e of list) if (!/^[^\s@]+@[^\s@]+$/.test(e)) throw new Error(`${e} is not an email address`);
+  return list;
+};

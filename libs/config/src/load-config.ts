@@ -5,6 +5,8 @@ import {
   parseIntegerBetween,
   parseOneOf,
   parsePort,
+  parseEmailList,
+  parseSendWindow,
   parseString,
   parseUrl,
   SettingSpec,
@@ -98,6 +100,36 @@ export const SETTINGS = {
     parse: parseIntegerBetween(1, 1024 * 1024 * 1024),
     description: 'Largest attachment of a reported issue, in bytes (default 10 MB)',
   },
+  MAIL_RATE_PER_SECOND: {
+    key: 'MAIL_RATE_PER_SECOND',
+    default: '20',
+    parse: parseIntegerBetween(0, 100_000),
+    description: 'Mails handed to the relay per second by one worker (0: no throttle)',
+  },
+  MAIL_SEND_WINDOW: {
+    key: 'MAIL_SEND_WINDOW',
+    default: '08:00-17:00',
+    parse: parseSendWindow,
+    description:
+      'Hours (Vietnam time, working days) mail is sent in; outside it, mail waits for the next opening ("always": no window)',
+  },
+  MAIL_MAX_ATTEMPTS: {
+    key: 'MAIL_MAX_ATTEMPTS',
+    default: '12',
+    parse: parseIntegerBetween(1, 1000),
+    description: 'Attempts at one mail before a transient SMTP error counts as permanent',
+  },
+  ADMIN_EMAILS: {
+    key: 'ADMIN_EMAILS',
+    parse: parseEmailList,
+    description: 'Comma-separated addresses told of mail that could not be delivered',
+  },
+  LINK_SECRET: {
+    key: 'LINK_SECRET',
+    default: 'dondoc-development-link-secret',
+    parse: parseString,
+    description: 'Key that signs links in mail (plan acknowledgement); set a long random value in production',
+  },
   LOG_LEVEL: {
     key: 'LOG_LEVEL',
     default: 'log',
@@ -160,6 +192,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     documentMaxBytes: v.DOCUMENT_MAX_BYTES!,
     issueAttachmentMaxBytes: v.ISSUE_ATTACHMENT_MAX_BYTES!,
     logLevel: v.LOG_LEVEL!,
+    mail: {
+      ratePerSecond: v.MAIL_RATE_PER_SECOND!,
+      sendWindow: v.MAIL_SEND_WINDOW!,
+      maxAttempts: v.MAIL_MAX_ATTEMPTS!,
+      adminEmails: v.ADMIN_EMAILS ?? [],
+    },
+    linkSecret: v.LINK_SECRET!,
   };
 }
 

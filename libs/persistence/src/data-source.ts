@@ -20,6 +20,7 @@ import { ReportedIssueEventEntity } from './entities/reported-issue-event.entity
 import { ReportedIssueAttachmentEntity } from './entities/reported-issue-attachment.entity';
 import { DeliverableUrgingEntity } from './entities/deliverable-urging.entity';
 import { WeeklyUrging1764800000000 } from './migrations/1764800000000-weekly-urging';
+import { Notifications1764900000000 } from './migrations/1764900000000-notifications';
 
 export const ENTITIES = [
   UnitEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   PlanApiDocuments1764600000000,
   ReportedIssues1764700000000,
   WeeklyUrging1764800000000,
+  Notifications1764900000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

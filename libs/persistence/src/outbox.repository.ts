@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { OutboxEntity } from './entities/outbox.entity';
+import { MailKind, OutboxEntity, OutboxStatus, StoredMailContent } from './entities/outbox.entity';
 
 export interface OutboxClaim {
   key: string;
@@ -9,7 +9,36 @@ export interface OutboxClaim {
   recipient: string;
   subject: string;
   messageId: string;
+  kind?: MailKind;
+  deliverableId?: string | null;
+  unitId?: string | null;
+  planId?: string | null;
+  content?: StoredMailContent | null;
+  /** Outside the send window: not before this instant. */
+  notBefore?: string | null;
+  /** `digested`: the contact takes it in the daily digest, it is not sent on its own. */
+  initialStatus?: 'pending' | 'digested';
 }
+
+export type ClaimedRow = Pick<OutboxEntity, 'key' | 'status' | 'attempts'> & { notBefore: Date | null };
+
+export interface OutboxFilter {
+  status?: OutboxStatus;
+  kind?: MailKind;
+  deliverableId?: string;
+  contactId?: string;
+  unitId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** A row for logs and admin screens: what went to whom and how it went, without the mail body. */
+export type OutboxLogRow = Omit<OutboxEntity, 'content'>;
+
+const LOG_COLUMNS = `key, workflow_id AS "workflowId", step, contact_id AS "contactId", recipient, subject,
+  message_id AS "messageId", status, attempts, last_error AS "lastError", created_at AS "createdAt",
+  sent_at AS "sentAt", kind, deliverable_id AS "deliverableId", unit_id AS "unitId", plan_id AS "planId",
+  not_before AS "notBefore", digest_key AS "digestKey", failed_at AS "failedAt"`;
 
 export class OutboxRepository {
   constructor(private readonly ds: DataSource) {}
@@ -18,22 +47,38 @@ export class OutboxRepository {
    * Records the intent to send (once per key) and returns the row as it now stands; a retry of the
    * same step gets back the existing row, including its `sent` status, and counts one more attempt.
    */
-  async claim(c: OutboxClaim): Promise<Pick<OutboxEntity, 'key' | 'status' | 'attempts'>> {
+  async claim(c: OutboxClaim): Promise<ClaimedRow> {
     // One statement (a term sends ~10⁴ mails): insert, or count one more attempt while still pending.
     const [row] = (await this.ds.query(
-      `INSERT INTO outbox (key, workflow_id, step, contact_id, recipient, subject, message_id, status, attempts)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,'pending',1)
+      `INSERT INTO outbox (key, workflow_id, step, contact_id, recipient, subject, message_id, status, attempts,
+                           kind, deliverable_id, unit_id, plan_id, content, not_before)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,CASE WHEN $8 = 'pending' THEN 1 ELSE 0 END,$9,$10,$11,$12,$13,$14)
        ON CONFLICT (key) DO UPDATE
          SET attempts = outbox.attempts + CASE WHEN outbox.status = 'pending' THEN 1 ELSE 0 END
-       RETURNING key, status, attempts`,
-      [c.key, c.workflowId, c.step, c.contactId, c.recipient, c.subject, c.messageId],
-    )) as Pick<OutboxEntity, 'key' | 'status' | 'attempts'>[];
+       RETURNING key, status, attempts, not_before AS "notBefore"`,
+      [
+        c.key,
+        c.workflowId,
+        c.step,
+        c.contactId,
+        c.recipient,
+        c.subject,
+        c.messageId,
+        c.initialStatus ?? 'pending',
+        c.kind ?? 'other',
+        c.deliverableId ?? null,
+        c.unitId ?? null,
+        c.planId ?? null,
+        c.content ? JSON.stringify(c.content) : null,
+        c.notBefore ?? null,
+      ],
+    )) as ClaimedRow[];
     return row;
   }
 
   async markSent(key: string): Promise<void> {
     await this.ds.query(
-      `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL WHERE key = $1`,
+      `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL, not_before = NULL WHERE key = $1`,
       [key],
     );
   }
@@ -41,14 +86,91 @@ export class OutboxRepository {
   /** A permanent failure stops retries; a transient one is only noted. */
   async recordError(key: string, error: string, permanent: boolean): Promise<void> {
     await this.ds.query(
-      `UPDATE outbox SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE key = $1`,
+      `UPDATE outbox SET last_error = $2,
+              status = CASE WHEN $3 THEN 'failed' ELSE status END,
+              failed_at = CASE WHEN $3 THEN now() ELSE failed_at END
+        WHERE key = $1`,
       [key, error.slice(0, 2000), permanent],
     );
+  }
+
+  /** An admin's resend: a failed row becomes pending again (same key, same Message-ID). */
+  async reopenFailed(key: string): Promise<boolean> {
+    const rows = (await this.ds.query(
+      `UPDATE outbox SET status = 'pending', failed_at = NULL, not_before = NULL
+        WHERE key = $1 AND status = 'failed' RETURNING key`,
+      [key],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async findByKey(key: string): Promise<OutboxEntity | null> {
+    return this.ds.getRepository(OutboxEntity).findOneBy({ key });
   }
 
   listByWorkflow(workflowId: string): Promise<OutboxEntity[]> {
     return this.ds
       .getRepository(OutboxEntity)
       .find({ where: { workflowId }, order: { createdAt: 'ASC', key: 'ASC' } });
+  }
+
+  /** The mail log: newest first, filtered, paged; with the total for the pager. */
+  async list(f: OutboxFilter): Promise<{ items: OutboxLogRow[]; total: number }> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (column: string, value: unknown) => {
+      if (value === undefined) return;
+      args.push(value);
+      where.push(`${column} = $${args.length}`);
+    };
+    add('status', f.status);
+    add('kind', f.kind);
+    add('deliverable_id', f.deliverableId);
+    add('contact_id', f.contactId);
+    add('unit_id', f.unitId);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.ds.query(
+      `SELECT count(*)::int AS total FROM outbox ${clause}`,
+      args,
+    )) as { total: number }[];
+    const items = (await this.ds.query(
+      `SELECT ${LOG_COLUMNS} FROM outbox ${clause}
+        ORDER BY created_at DESC, key LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
+      [...args, f.pageSize, (f.page - 1) * f.pageSize],
+    )) as OutboxLogRow[];
+    return { items, total };
+  }
+
+  /** Pending rows whose send window has opened, oldest first. */
+  async dueDeferred(now: string, limit: number): Promise<OutboxEntity[]> {
+    return this.ds
+      .getRepository(OutboxEntity)
+      .createQueryBuilder('o')
+      .where(`o.status = 'pending' AND o.not_before IS NOT NULL AND o.not_before <= :now`, { now })
+      .orderBy('o.not_before', 'ASC')
+      .addOrderBy('o.key', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Mails waiting for each digest contact's next daily digest, oldest first. */
+  async undigested(): Promise<OutboxEntity[]> {
+    return this.ds
+      .getRepository(OutboxEntity)
+      .createQueryBuilder('o')
+      .where(`o.status = 'digested' AND o.digest_key IS NULL`)
+      .orderBy('o.contact_id', 'ASC')
+      .addOrderBy('o.created_at', 'ASC')
+      .addOrderBy('o.key', 'ASC')
+      .getMany();
+  }
+
+  /** Marks the rows a digest carried (only rows still waiting: a retried digest does not steal others'). */
+  async markDigested(keys: string[], digestKey: string): Promise<void> {
+    if (!keys.length) return;
+    await this.ds.query(
+      `UPDATE outbox SET digest_key = $2 WHERE key = ANY($1::text[]) AND status = 'digested' AND digest_key IS NULL`,
+      [keys, digestKey],
+    );
   }
 }

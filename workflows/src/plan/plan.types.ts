@@ -8,6 +8,8 @@ export interface PlanInput {
   openedPeriods?: string[];
   /** Carried across continue-as-new: the weekly digest is running (it is started once per plan). */
   urgingStarted?: boolean;
+  /** Carried across continue-as-new: the plan-issued mail went out (once per plan). */
+  announced?: boolean;
 }
 
 export type PlanStatus = 'issued' | 'cancelled' | 'completed';

@@ -22,6 +22,8 @@ import type { PlanInput, PlanView } from './plan.types';
 
 /** From this patch on, a plan runs its weekly digest (`urging:<planId>`) beside it. */
 export const WEEKLY_URGING_PATCH = 'plan-weekly-urging';
+/** From this patch on, issuing a plan mails every unit it concerns, with an acknowledgement link. */
+export const PLAN_ISSUED_MAIL_PATCH = 'plan-issued-mail';
 
 const acts = proxyActivities<PlanActivities>({
   startToCloseTimeout: '30 minutes',
@@ -104,6 +106,11 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     await acts.startPlanUrging({ planId: input.planId, endsAt, clockOffsetMs: input.clockOffsetMs });
     urgingStarted = true;
   }
+  let announced = input.announced ?? false;
+  if (patched(PLAN_ISSUED_MAIL_PATCH) && !announced) {
+    await acts.announcePlan({ planId: input.planId, planWorkflowId: workflowId, at: clock.nowIso() });
+    announced = true;
+  }
   const drainCascades = async () => {
     while (accepted.length) {
       const next = accepted.shift()!;
@@ -139,6 +146,7 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
         ...input,
         openedPeriods: view.openedPeriods,
         urgingStarted,
+        announced,
       });
     }
     await waitUntil(opening.at);

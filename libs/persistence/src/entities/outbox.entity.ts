@@ -1,6 +1,32 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'digested';
+
+/** What a mail is, for the logs and the daily digest's sections. */
+export type MailKind =
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'receipt'
+  | 'accepted'
+  | 'returned'
+  | 'extended'
+  | 'waived'
+  | 'cancelled'
+  | 'plan-issued'
+  | 'issue'
+  | 'weekly-digest'
+  | 'daily-digest'
+  | 'delivery-failed'
+  | 'other';
+
+/** The rendered mail as it was (or will be) sent; attachments as base64. */
+export interface StoredMailContent {
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; contentType: string; base64: string }[];
+}
 
 /**
  * One row per mail that must go out exactly once. The key is derived from the workflow id and
@@ -43,4 +69,31 @@ export class OutboxEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  @Column({ type: 'text', default: 'other' })
+  kind!: MailKind;
+
+  @Column({ name: 'deliverable_id', type: 'text', nullable: true })
+  deliverableId!: string | null;
+
+  @Column({ name: 'unit_id', type: 'text', nullable: true })
+  unitId!: string | null;
+
+  @Column({ name: 'plan_id', type: 'text', nullable: true })
+  planId!: string | null;
+
+  /** Personal data (addresses, names) and never document contents: PostgreSQL only, not Temporal. */
+  @Column({ type: 'jsonb', nullable: true })
+  content!: StoredMailContent | null;
+
+  /** Outside the send window: the earliest instant it may go (the daily run sends it then). */
+  @Column({ name: 'not_before', type: 'timestamptz', nullable: true })
+  notBefore!: Date | null;
+
+  /** For a `digested` row: the daily digest that carried it (null while it waits for one). */
+  @Column({ name: 'digest_key', type: 'text', nullable: true })
+  digestKey!: string | null;
+
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt!: Date | null;
 }
