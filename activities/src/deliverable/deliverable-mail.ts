@@ -183,6 +183,8 @@ export async function mailTransitions(
   const result = emptyMailResult();
   const events = o.events.filter((e) => TRANSITION_KINDS[e.type]);
   if (!events.length) return result;
+  // A submission now waits for review: a digest contact of the collector sees it in tomorrow's digest.
+  for (const e of events) if (e.type === 'submitted') await deps.postman.wake(e.at);
   const { unitName, recipients } = await stepAudience(deps.dataSource, d, ['unit']);
   const names = await unitNames(deps.dataSource, [d.collectorUnitId, ...events.map((e) => e.actorUnitId)]);
   const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? id) : '');

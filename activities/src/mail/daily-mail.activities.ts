@@ -81,7 +81,16 @@ export function createMailActivities(deps: MailActivityDeps) {
     }: {
       at: string;
       date: string;
-    }): Promise<{ deferred: number; digests: number }> {
+    }): Promise<{ deferred: number; digests: number; more: boolean }> {
+      // Most days nothing waits: one query decides (a term has ~1,100 working days).
+      const [{ work }] = (await ds.query(
+        `SELECT EXISTS (SELECT 1 FROM outbox WHERE status = 'pending' AND not_before <= $1)
+             OR EXISTS (SELECT 1 FROM outbox WHERE status = 'digested' AND digest_key IS NULL)
+             OR EXISTS (SELECT 1 FROM contacts c JOIN deliverables d ON d.collector_unit_id = c.unit_id
+                         WHERE c.digest AND d.status = 'submitted') AS work`,
+        [at],
+      )) as { work: boolean }[];
+      if (!work) return { deferred: 0, digests: 0, more: false };
       let deferred = 0;
       for (;;) {
         const due = await outbox.dueDeferred(at, DEFERRED_BATCH);
@@ -167,7 +176,12 @@ export function createMailActivities(deps: MailActivityDeps) {
           );
         if (outcome === 'sent') digests++;
       }
-      return { deferred, digests };
+      // Tomorrow again while submissions wait for a digest contact's review (the digest lists them).
+      const [{ more }] = (await ds.query(
+        `SELECT EXISTS (SELECT 1 FROM contacts c JOIN deliverables d ON d.collector_unit_id = c.unit_id
+                         WHERE c.digest AND d.status = 'submitted') AS more`,
+      )) as { more: boolean }[];
+      return { deferred, digests, more };
     },
   };
 }

@@ -1,10 +1,14 @@
 import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '@dondoc/calendar';
+import { nextWindowOpening } from '@dondoc/domain';
 import type { MailPolicyConfig } from '@dondoc/config';
 import { MailAttachment, Mailer, PermanentMailError, RenderedMail, renderDeliveryFailed } from '@dondoc/mail';
 import { MailKind, OutboxEntity, OutboxRepository, StoredMailContent } from '@dondoc/persistence';
 import { messageIdFor } from './message-id.util';
 import { nextSendInstant } from './send-window';
+
+/** The daily run's hour when no window is configured (config MAIL_SEND_WINDOW=always). */
+export const DEFAULT_OPENING_MINUTE = 8 * 60;
 import { createThrottle, Throttle } from './throttle';
 
 export interface Letter {
@@ -49,6 +53,8 @@ export interface PostmanDeps {
   publicUrl: string;
   policy?: Partial<MailPolicyConfig>;
   calendar?: WorkingCalendar;
+  /** Tells `mail:daily` that something waits for the next opening (create-worker signals it). */
+  wakeDailyMail?: () => Promise<void>;
 }
 
 export type Postman = ReturnType<typeof createPostman>;
@@ -69,6 +75,16 @@ export function createPostman(deps: PostmanDeps) {
   const maxAttempts = deps.policy?.maxAttempts ?? 12;
   const adminEmails = deps.policy?.adminEmails ?? [];
   const throttle: Throttle = createThrottle(deps.policy?.ratePerSecond ?? 0);
+  const opensAtMinute = window?.fromMinute ?? DEFAULT_OPENING_MINUTE;
+  let lastWakeFor = '';
+
+  /** Once per opening and worker: the daily run is owed at the opening after `at`. */
+  async function wake(at: string): Promise<void> {
+    const opening = nextWindowOpening(at, opensAtMinute, calendar);
+    if (!deps.wakeDailyMail || opening === lastWakeFor) return;
+    await deps.wakeDailyMail();
+    lastWakeFor = opening;
+  }
 
   const stored = (l: Letter): StoredMailContent => ({
     ...l.mail,
@@ -87,7 +103,7 @@ export function createPostman(deps: PostmanDeps) {
     noticeOnFailure: boolean,
   ): Promise<'sent' | 'failed'> {
     if (row.attempts > maxAttempts) {
-      await outbox.recordError(row.key, `gave up after ${maxAttempts} attempts`, true);
+      await outbox.recordError(row.key, `gave up after ${maxAttempts} attempts`, true, content);
       if (noticeOnFailure) await tellOfFailure(row, `gave up after ${maxAttempts} attempts`, at);
       return 'failed';
     }
@@ -108,7 +124,7 @@ export function createPostman(deps: PostmanDeps) {
       });
     } catch (e) {
       const permanent = e instanceof PermanentMailError;
-      await outbox.recordError(row.key, (e as Error).message, permanent);
+      await outbox.recordError(row.key, (e as Error).message, permanent, content);
       if (!permanent) throw e;
       if (noticeOnFailure) await tellOfFailure(row, (e as Error).message, at);
       return 'failed';
@@ -174,6 +190,7 @@ export function createPostman(deps: PostmanDeps) {
 
   return {
     outbox,
+    wake,
 
     async deliver(l: Letter): Promise<DeliveryOutcome> {
       const digested = Boolean(l.digest) && DIGESTIBLE_KINDS.has(l.kind);
@@ -191,14 +208,21 @@ export function createPostman(deps: PostmanDeps) {
         deliverableId: l.deliverableId ?? null,
         unitId: l.unitId ?? null,
         planId: l.planId ?? null,
-        content,
+        // Kept only when the mail waits (window, digest); a failure stores it too (recordError).
+        content: digested || notBefore ? content : null,
         notBefore,
         initialStatus: digested ? 'digested' : 'pending',
       });
       if (row.status === 'sent') return 'already-sent';
       if (row.status === 'failed') return 'failed';
-      if (row.status === 'digested') return 'digested';
-      if (row.notBefore && row.notBefore.getTime() > Date.parse(l.at)) return 'deferred';
+      if (row.status === 'digested') {
+        await wake(l.at);
+        return 'digested';
+      }
+      if (row.notBefore && row.notBefore.getTime() > Date.parse(l.at)) {
+        await wake(l.at);
+        return 'deferred';
+      }
       return transmit(
         {
           key: l.key,

@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { DAILY_MAIL_WORKFLOW_ID, mailWaitingSignal } from '@dondoc/workflows/src/mail/daily-mail.workflow';
 import {
   createDeliverableActivities,
   createIssueActivities,
@@ -54,6 +55,14 @@ export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
     mailFrom: d.mailFrom,
     publicUrl: d.publicUrl,
     policy: d.mailPolicy,
+    wakeDailyMail: async () => {
+      try {
+        await d.client.workflow.getHandle(DAILY_MAIL_WORKFLOW_ID).signal(mailWaitingSignal);
+      } catch (e) {
+        // Not started (a test without it): nothing to wake. The worker's start-up starts it.
+        if (!(e instanceof WorkflowNotFoundError)) throw e;
+      }
+    },
   });
   const mailDeps = { dataSource: d.dataSource, postman, publicUrl: d.publicUrl };
   const activities = {

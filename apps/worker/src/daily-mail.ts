@@ -1,9 +1,7 @@
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DEFAULT_OPENING_MINUTE } from '@dondoc/activities';
 import type { SendWindow } from '@dondoc/config';
 import { DAILY_MAIL_WORKFLOW_ID, dailyMailWorkflow } from '@dondoc/workflows/src/mail/daily-mail.workflow';
-
-/** 08:00 when no window is configured: the daily digest still goes at the start of the working day. */
-const DEFAULT_OPENING_MINUTE = 8 * 60;
 
 /** Starts `mail:daily` unless it runs already (every worker calls this at start; one wins). */
 export async function ensureDailyMail(

@@ -8,3 +8,4 @@ export * from './input-problem';
 export * from './lifecycle';
 export * from './plan';
 export * from './issue';
+export * from './mail/send-window-opening';

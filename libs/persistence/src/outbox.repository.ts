@@ -83,14 +83,18 @@ export class OutboxRepository {
     );
   }
 
-  /** A permanent failure stops retries; a transient one is only noted. */
-  async recordError(key: string, error: string, permanent: boolean): Promise<void> {
+  /**
+   * A permanent failure stops retries; a transient one is only noted. The mail's content is kept from
+   * the first failure on (an admin resends exactly that); mail sent at the first try never stores it.
+   */
+  async recordError(key: string, error: string, permanent: boolean, content?: StoredMailContent): Promise<void> {
     await this.ds.query(
       `UPDATE outbox SET last_error = $2,
               status = CASE WHEN $3 THEN 'failed' ELSE status END,
-              failed_at = CASE WHEN $3 THEN now() ELSE failed_at END
+              failed_at = CASE WHEN $3 THEN now() ELSE failed_at END,
+              content = COALESCE(content, $4::jsonb)
         WHERE key = $1`,
-      [key, error.slice(0, 2000), permanent],
+      [key, error.slice(0, 2000), permanent, content ? JSON.stringify(content) : null],
     );
   }
 

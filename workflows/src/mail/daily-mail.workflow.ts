@@ -1,9 +1,20 @@
-import { continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
+import {
+  condition,
+  continueAsNew,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
 import type { MailActivities } from '@dondoc/activities';
-import { addDays, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
+import { vnDateOf, WorkingCalendar } from '@dondoc/calendar';
+import { nextWindowOpening } from '@dondoc/domain';
 import { workflowClock } from '../clock';
 
 export const DAILY_MAIL_WORKFLOW_ID = 'mail:daily';
+
+/** Something waits for the next opening (a deferred mail, a digested one, a submission to review). */
+export const mailWaitingSignal = defineSignal('mailWaiting');
 
 export interface DailyMailInput {
   /** Minutes after midnight (Vietnam) the send window opens: 480 = 08:00. */
@@ -12,6 +23,8 @@ export interface DailyMailInput {
   clockOffsetMs?: number;
   /** Simulation only: no run after this instant (the end of the simulated term). */
   endsAt?: string;
+  /** Carried across continue-as-new: a run is owed at the next opening. */
+  waiting?: boolean;
 }
 
 const { runDailyMail } = proxyActivities<MailActivities>({
@@ -20,29 +33,29 @@ const { runDailyMail } = proxyActivities<MailActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-/** About three months of working days per run keeps each history a few hundred events long. */
+/** About three months of daily runs per history keeps each a few hundred events long. */
 const RUNS_PER_HISTORY = 60;
 
-/** The next opening of the send window on a working day, strictly after `now`. */
-export function nextWindowOpening(now: string, opensAtMinute: number, cal: WorkingCalendar): string {
-  for (let day = vnDateOf(now); ; day = addDays(day, 1)) {
-    const at = vnInstant(day, 0, opensAtMinute);
-    if (at > now && cal.isWorkingDay(day)) return at;
-  }
-}
-
 /**
- * `mail:daily`, one per deployment: when the send window opens on each working day, send what waited
- * for it (mail that arose at night or on a holiday) and each digest contact's daily digest.
+ * `mail:daily`, one per deployment: at the opening of the send window on a working day, sends what
+ * waited for it (mail that arose at night or on a holiday) and each digest contact's daily digest.
+ * It runs only on days something waits: whoever leaves mail waiting signals it (once per opening),
+ * and a run that leaves work for tomorrow (a submission still awaiting review) owes the next one.
  */
 export async function dailyMailWorkflow(input: DailyMailInput): Promise<void> {
   const clock = workflowClock(input.clockOffsetMs);
   const cal = new WorkingCalendar();
+  // The first run after a (re)start looks at what may have waited meanwhile.
+  let waiting = input.waiting ?? true;
+  setHandler(mailWaitingSignal, () => void (waiting = true));
   for (let runs = 0; runs < RUNS_PER_HISTORY; runs++) {
+    await condition(() => waiting);
+    waiting = false;
     const at = nextWindowOpening(clock.nowIso(), input.opensAtMinute, cal);
     if (input.endsAt && at >= input.endsAt) return;
     await sleep(clock.msUntil(at));
-    await runDailyMail({ at, date: vnDateOf(at) });
+    const { more } = await runDailyMail({ at, date: vnDateOf(at) });
+    if (more) waiting = true;
   }
-  await continueAsNew<typeof dailyMailWorkflow>(input);
+  await continueAsNew<typeof dailyMailWorkflow>({ ...input, waiting });
 }

@@ -22,7 +22,8 @@ import { alongWith, IssueEntryAt, issueEntryProblems } from './issue-behaviour';
 import { behaviourIssueSteps } from './issue-driver';
 import { collectIssueEvents, collectIssueFinals, SimIssueEventLine, SimIssueFinalLine } from './issue-output';
 import { collectEvents, collectFinals, SimEventLine, SimFinalLine } from './simulation-output';
-import { SimulationServices } from './simulation-services';
+import { ensureDailyMail } from '../../../worker/src/daily-mail';
+import { SIMULATION_SEND_WINDOW, SimulationServices } from './simulation-services';
 
 export interface SimulationRequest {
   plan: PlanDefinition;
@@ -283,6 +284,11 @@ export async function runSimulation(
     taskQueue: services.taskQueue,
     workflowId: driver.planWorkflowId,
     args: [{ planId: sim.plan.id, clockOffsetMs: driver.offsetMs }],
+  });
+  // The daily run: mail that waited for the send window, and the digests of contacts who chose them.
+  await ensureDailyMail(services.env.client, services.taskQueue, SIMULATION_SEND_WINDOW, {
+    clockOffsetMs: driver.offsetMs,
+    endsAt: sim.endAt,
   });
   const setupMs = Date.now() - started;
   progress(`plan ${sim.plan.id} issued ${sim.issued}; simulating to the end of ${sim.until}`);

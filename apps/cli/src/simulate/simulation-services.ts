@@ -1,10 +1,14 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
+import { parseSendWindow, SETTINGS } from '@dondoc/config';
 import { createSmtpMailer, SmtpSink } from '@dondoc/mail';
 import { createDondocWorker, DondocWorkerDeps } from '../../../worker/src/create-worker';
 
 export const SIMULATION_TASK_QUEUE = 'dondoc-simulation';
+
+/** The default send window (MAIL_SEND_WINDOW), so a simulation mails when a deployment would. */
+export const SIMULATION_SEND_WINDOW = parseSendWindow(SETTINGS.MAIL_SEND_WINDOW.default);
 
 /**
  * What a simulation runs on: the time-skipping server, a throwaway database, the SMTP sink and the
@@ -76,6 +80,8 @@ export function simulationServices(o: SimulationServicesOptions): SimulationServ
         mailFrom: 'dondoc <no-reply@dondoc.simulation>',
         workflowBundle: o.workflowBundle,
         workerOptions: o.workerOptions ?? SIMULATION_WORKER_OPTIONS,
+        // As deployed by default: mail at night waits for 08:00 on the next working day.
+        mailPolicy: { sendWindow: SIMULATION_SEND_WINDOW },
       });
       running = { worker, done: worker.run(), close: () => mailer.close() };
     },
