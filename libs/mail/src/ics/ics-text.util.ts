@@ -13,18 +13,19 @@ export function escapeIcsText(value: string): string {
 }
 
 const MAX_OCTETS = 75;
-const encoder = new TextEncoder();
 
 /**
  * Folds one content line into physical lines of at most 75 octets (the continuation's leading space
  * included), cutting only between characters so a multi-byte UTF-8 sequence is never split.
  */
 export function foldIcsLine(line: string): string[] {
+  // Most lines are short: no per-character work for them (reminders carry an event each, ~10⁴ a term).
+  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return [line];
   const out: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Length(ch.codePointAt(0)!);
     // Continuation lines start with one space, which counts towards their 75 octets.
     if (octets + size > MAX_OCTETS) {
       out.push(current);
@@ -41,4 +42,9 @@ export function foldIcsLine(line: string): string[] {
 /** Joins content lines with CRLF, folding each, and ends with CRLF as the grammar requires. */
 export function icsLines(lines: string[]): string {
   return lines.flatMap(foldIcsLine).join('\r\n') + '\r\n';
+}
+
+/** Octets of one code point in UTF-8. */
+function utf8Length(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
