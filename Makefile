@@ -6,7 +6,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-.PHONY: deps tools up test typecheck lint format unit test-workflow test-integration test-e2e clean help
+.PHONY: deps tools up test bench typecheck lint format unit test-workflow test-integration test-e2e clean help
 
 deps: node_modules/.installed ## npm ci when package-lock.json changed
 
@@ -25,6 +25,9 @@ lint: deps
 
 test: deps tools typecheck lint ## Type-check, lint, and run every jest project
 	npx jest --ci --verbose
+
+bench: deps tools ## Benchmarks with same-run baselines → bench/results.json (not part of make test)
+	node --require @swc-node/register bench/run.ts
 
 unit: deps ## Only the pure unit tests (no servers)
 	npx jest --selectProjects unit
