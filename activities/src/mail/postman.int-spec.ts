@@ -10,7 +10,6 @@ import {
   MONDAY_9,
   outboxRow,
   startMailRig,
-  to,
 } from './mail-test-kit';
 
 /** The postman over real PostgreSQL and a real SMTP relay (the in-process sink). */
