@@ -23,7 +23,7 @@ const DIGEST_SUBJECT = '[Tổng hợp ngày] Thứ Hai, 13/09/2021';
 describe('daily mail: deferred mail and the daily digest (PostgreSQL, SMTP sink)', () => {
   let rig: MailRig;
   let acts: MailActivities;
-  const run = (at: string, date: string) =>
+  const run = (at: string, date: string): ReturnType<MailActivities['runDailyMail']> =>
     new MockActivityEnvironment().run(acts.runDailyMail, { at, date });
 
   const owed = deliverableRow(); // the test unit owes it, due Monday 13/09/2021
