@@ -199,7 +199,10 @@ export async function mailTransitions(
       recipients,
       (_r, lang) => {
         const ctx = context(d, unitName ?? d.unitId, 0, deps);
-        const done = (method: IcsMethod) => [calendarEvent(d, d.dueDate, method, sequence, e.at, deps)];
+        // Taking the event off is a change too: its SEQUENCE goes up (RFC 5545 §3.8.7.4).
+        const done = (method: IcsMethod) => [
+          calendarEvent(d, d.dueDate, method, method === 'CANCEL' ? sequence + 1 : sequence, e.at, deps),
+        ];
         switch (kind) {
           case 'receipt':
             return {

@@ -1,6 +1,7 @@
 import { vnInstant } from '@dondoc/calendar';
 import { TEST_MAILBOXES } from '@dondoc/testing';
 import { messageIdFor } from './message-id.util';
+import { MailInFlightError } from './postman';
 import {
   ADMIN_EMAIL,
   FRIDAY_20,
@@ -196,24 +197,21 @@ describe('postman (PostgreSQL outbox, SMTP sink)', () => {
 
   /**
    * Five concurrent deliveries of one key (e.g. an activity retried while its first attempt still
-   * runs). Each `claim` is one INSERT … ON CONFLICT DO UPDATE that returns the row as `pending` to
-   * every caller until one of them has marked it sent, so every caller that claims before the first
-   * `markSent` sends too. What is observed is documented, not wished for: see the report.
+   * runs): the first claim takes the lease, the others are refused while it holds it (a transient
+   * error, so their activity retries later and finds the mail sent). Exactly one SMTP delivery.
    */
-  it('concurrent delivers of the same key: observed number of SMTP deliveries (known race)', async () => {
+  it('concurrent delivers of the same key: exactly one SMTP delivery, the others refused as in flight', async () => {
     const l = letter(rig, { at: MONDAY_9 });
-    const outcomes = await Promise.all([1, 2, 3, 4, 5].map(() => rig.postman.deliver(l)));
+    const settled = await Promise.allSettled([1, 2, 3, 4, 5].map(() => rig.postman.deliver(l)));
     const sent = rig.sink.messages().filter((m) => m.messageId === messageIdFor(l.key));
-    const row = await outboxRow(rig, l.key);
-    expect(row.status).toBe('sent');
-    expect(row.attempts).toBe(5);
-    // Every mail that did go carries the same Message-ID, so a receiver can drop the duplicates.
-    expect(sent.length).toBeGreaterThanOrEqual(1);
-    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(sent.length);
-    expect(outcomes.every((o) => o === 'sent' || o === 'already-sent')).toBe(true);
-    // Exactly-once would be sent.length === 1. Recorded for the report:
-    process.stdout.write(
-      `[postman race] 5 concurrent delivers → ${sent.length} SMTP deliveries (${outcomes.join(', ')})\n`,
-    );
+    expect(sent).toHaveLength(1);
+    const outcomes = settled.map((s) => (s.status === 'fulfilled' ? s.value : 'in-flight'));
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
+    for (const s of settled) if (s.status === 'rejected') expect(s.reason).toBeInstanceOf(MailInFlightError);
+    expect(outcomes.every((o) => ['sent', 'already-sent', 'in-flight'].includes(o))).toBe(true);
+    expect((await outboxRow(rig, l.key)).status).toBe('sent');
+    // A retry afterwards finds it sent.
+    expect(await rig.postman.deliver(l)).toBe('already-sent');
+    expect(rig.sink.messages().filter((m) => m.messageId === messageIdFor(l.key))).toHaveLength(1);
   });
 });

@@ -32,6 +32,15 @@ export interface Letter {
   immediate?: boolean;
 }
 
+/**
+ * Another attempt holds this mail's lease and is sending it right now (a retry that overlapped the
+ * first attempt): this one must not send too. Transient: the activity retries and then finds it sent.
+ */
+export class MailInFlightError extends Error {}
+
+const inFlight = (key: string) =>
+  new MailInFlightError(`outbox ${key}: another attempt is sending this mail; retry later`);
+
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'failed' | 'digested' | 'deferred';
 
 /** Kinds a digest contact receives folded into the daily digest rather than one by one. */
@@ -176,8 +185,9 @@ export function createPostman(deps: PostmanDeps) {
         kind: 'delivery-failed',
         unitId: row.unitId,
         content: mail,
+        lease: true,
       });
-      if (claimed.status !== 'pending') continue;
+      if (claimed?.status !== 'pending') continue;
       // A failure notice that fails itself is recorded, never noticed again (no loop).
       await transmit(
         { key, attempts: claimed.attempts, recipient: t.email, unitId: row.unitId, subject: mail.subject },
@@ -212,7 +222,9 @@ export function createPostman(deps: PostmanDeps) {
         content: digested || notBefore ? content : null,
         notBefore,
         initialStatus: digested ? 'digested' : 'pending',
+        lease: !digested && !notBefore,
       });
+      if (!row) throw inFlight(l.key);
       if (row.status === 'sent') return 'already-sent';
       if (row.status === 'failed') return 'failed';
       if (row.status === 'digested') {
@@ -247,7 +259,9 @@ export function createPostman(deps: PostmanDeps) {
         recipient: row.recipient,
         subject: row.subject,
         messageId: row.messageId,
+        lease: true,
       });
+      if (!claimed) throw inFlight(row.key);
       if (claimed.status !== 'pending') return claimed.status === 'sent' ? 'already-sent' : 'failed';
       return transmit({ ...row, attempts: claimed.attempts }, row.content!, at, true);
     },

@@ -18,7 +18,12 @@ export interface OutboxClaim {
   notBefore?: string | null;
   /** `digested`: the contact takes it in the daily digest, it is not sent on its own. */
   initialStatus?: 'pending' | 'digested';
+  /** This attempt is about to send: take the lease (refused while another attempt holds it). */
+  lease?: boolean;
 }
+
+/** Long enough for one SMTP exchange with the relay's timeouts; a crashed attempt frees it after this. */
+const LEASE = `interval '2 minutes'`;
 
 export type ClaimedRow = Pick<OutboxEntity, 'key' | 'status' | 'attempts'> & { notBefore: Date | null };
 
@@ -47,14 +52,20 @@ export class OutboxRepository {
    * Records the intent to send (once per key) and returns the row as it now stands; a retry of the
    * same step gets back the existing row, including its `sent` status, and counts one more attempt.
    */
-  async claim(c: OutboxClaim): Promise<ClaimedRow> {
+  async claim(c: OutboxClaim): Promise<ClaimedRow | null> {
     // One statement (a term sends ~10⁴ mails): insert, or count one more attempt while still pending.
-    const [row] = (await this.ds.query(
+    // With `lease`, a pending row held by another attempt is not returned (null): that one sends it.
+    const rows = (await this.ds.query(
       `INSERT INTO outbox (key, workflow_id, step, contact_id, recipient, subject, message_id, status, attempts,
-                           kind, deliverable_id, unit_id, plan_id, content, not_before)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,CASE WHEN $8 = 'pending' THEN 1 ELSE 0 END,$9,$10,$11,$12,$13,$14)
+                           kind, deliverable_id, unit_id, plan_id, content, not_before, claimed_until)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,CASE WHEN $8 = 'pending' THEN 1 ELSE 0 END,$9,$10,$11,$12,$13,$14,
+               CASE WHEN $15 THEN now() + ${LEASE} END)
        ON CONFLICT (key) DO UPDATE
-         SET attempts = outbox.attempts + CASE WHEN outbox.status = 'pending' THEN 1 ELSE 0 END
+         SET attempts = outbox.attempts + CASE WHEN outbox.status = 'pending' THEN 1 ELSE 0 END,
+             claimed_until = CASE WHEN outbox.status = 'pending' AND $15 THEN now() + ${LEASE}
+                                  ELSE outbox.claimed_until END
+         WHERE outbox.status <> 'pending' OR NOT $15
+            OR outbox.claimed_until IS NULL OR outbox.claimed_until < now()
        RETURNING key, status, attempts, not_before AS "notBefore"`,
       [
         c.key,
@@ -71,14 +82,16 @@ export class OutboxRepository {
         c.planId ?? null,
         c.content ? JSON.stringify(c.content) : null,
         c.notBefore ?? null,
+        c.lease ?? false,
       ],
     )) as ClaimedRow[];
-    return row;
+    return rows[0] ?? null;
   }
 
   async markSent(key: string): Promise<void> {
     await this.ds.query(
-      `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL, not_before = NULL WHERE key = $1`,
+      `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL, not_before = NULL, claimed_until = NULL
+        WHERE key = $1`,
       [key],
     );
   }
@@ -87,12 +100,18 @@ export class OutboxRepository {
    * A permanent failure stops retries; a transient one is only noted. The mail's content is kept from
    * the first failure on (an admin resends exactly that); mail sent at the first try never stores it.
    */
-  async recordError(key: string, error: string, permanent: boolean, content?: StoredMailContent): Promise<void> {
+  async recordError(
+    key: string,
+    error: string,
+    permanent: boolean,
+    content?: StoredMailContent,
+  ): Promise<void> {
     await this.ds.query(
       `UPDATE outbox SET last_error = $2,
               status = CASE WHEN $3 THEN 'failed' ELSE status END,
               failed_at = CASE WHEN $3 THEN now() ELSE failed_at END,
-              content = COALESCE(content, $4::jsonb)
+              content = COALESCE(content, $4::jsonb),
+              claimed_until = NULL
         WHERE key = $1`,
       [key, error.slice(0, 2000), permanent, content ? JSON.stringify(content) : null],
     );

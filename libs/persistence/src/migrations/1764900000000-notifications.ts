@@ -5,7 +5,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (deliverable, unit, plan), keeps the rendered mail (so an admin can resend a failed one and a daily
  * digest can fold it in), and may wait for the send window (`not_before`). `digested` rows are mails
  * a contact chose to receive in the daily digest instead; `digest_key` names the digest that carried
- * them. Plans remember which units acknowledged them.
+ * them. `claimed_until` is the lease of the attempt that is sending it: a second attempt running at
+ * the same time (a retry while the first still runs) does not send it too. Plans remember which
+ * units acknowledged them.
  */
 export class Notifications1764900000000 implements MigrationInterface {
   name = 'Notifications1764900000000';
@@ -24,7 +26,8 @@ export class Notifications1764900000000 implements MigrationInterface {
         ADD COLUMN content jsonb,
         ADD COLUMN not_before timestamptz,
         ADD COLUMN digest_key text,
-        ADD COLUMN failed_at timestamptz`);
+        ADD COLUMN failed_at timestamptz,
+        ADD COLUMN claimed_until timestamptz`);
     await q.query(`CREATE INDEX outbox_deliverable_idx ON outbox(deliverable_id, created_at)`);
     await q.query(`CREATE INDEX outbox_contact_idx ON outbox(contact_id, created_at)`);
     await q.query(`CREATE INDEX outbox_deferred_idx ON outbox(not_before) WHERE status = 'pending'`);
@@ -48,7 +51,7 @@ export class Notifications1764900000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE outbox DROP COLUMN kind, DROP COLUMN deliverable_id, DROP COLUMN unit_id,
         DROP COLUMN plan_id, DROP COLUMN content, DROP COLUMN not_before, DROP COLUMN digest_key,
-        DROP COLUMN failed_at`);
+        DROP COLUMN failed_at, DROP COLUMN claimed_until`);
     await q.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_status_check`);
     await q.query(
       `ALTER TABLE outbox ADD CONSTRAINT outbox_status_check CHECK (status IN ('pending', 'sent', 'failed'))`,
