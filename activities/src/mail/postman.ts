@@ -113,7 +113,7 @@ export function createPostman(deps: PostmanDeps) {
   ): Promise<'sent' | 'failed'> {
     if (row.attempts > maxAttempts) {
       await outbox.recordError(row.key, `gave up after ${maxAttempts} attempts`, true, content);
-      if (noticeOnFailure) await tellOfFailure(row, `gave up after ${maxAttempts} attempts`, at);
+      if (noticeOnFailure) await tellOfFailure(row, `gave up after ${maxAttempts} attempts`, at, true);
       return 'failed';
     }
     await throttle.acquire();
@@ -147,6 +147,7 @@ export function createPostman(deps: PostmanDeps) {
     row: { key: string; recipient: string; unitId: string | null; subject: string },
     error: string,
     at: string,
+    gaveUp = false,
   ): Promise<void> {
     const heads = row.unitId
       ? ((await deps.dataSource.query(
@@ -168,6 +169,7 @@ export function createPostman(deps: PostmanDeps) {
           address: row.recipient,
           mailSubject: row.subject,
           error,
+          gaveUp,
           failedAt: at,
           outboxUrl: `${deps.publicUrl}/admin/mail?status=failed`,
         },

@@ -25,6 +25,14 @@ describe('renderDeliveryFailed', () => {
     expect(mail.html).toContain('550 5.1.1 &lt;vanthu@giabinh.example.vn&gt;');
   });
 
+  it('says a permanent refusal apart from giving up after repeated temporary errors', () => {
+    expect(renderDeliveryFailed(ctx, 'vi').text).toContain('đã từ chối vĩnh viễn');
+    const gaveUp = renderDeliveryFailed({ ...ctx, error: 'gave up after 12 attempts', gaveUp: true }, 'vi');
+    expect(gaveUp.text).toContain('đã thử gửi nhiều lần không thành công');
+    expect(gaveUp.text).not.toContain('vĩnh viễn');
+    expect(renderDeliveryFailed({ ...ctx, gaveUp: true }, 'en').text).toContain('tried many times');
+  });
+
   it('speaks English to a contact who chose it', () => {
     const mail = renderDeliveryFailed(ctx, 'en');
     expect(mail.subject).toBe(

@@ -11,8 +11,10 @@ export interface DeliveryFailedMailContext {
   address: string;
   /** The failed mail's subject. */
   mailSubject: string;
-  /** The permanent error as the receiving server gave it. */
+  /** The permanent error as the receiving server gave it (or the last transient one, on giving up). */
   error: string;
+  /** dondoc gave up after its attempts (transient errors every time), rather than a permanent refusal. */
+  gaveUp?: boolean;
   /** ISO-8601 instant the delivery was given up, when known. */
   failedAt?: string;
   /** The admin outbox page for this mail. */
@@ -56,8 +58,8 @@ export function renderDeliveryFailed(ctx: DeliveryFailedMailContext, lang: Lang)
     greeting: vi ? `Kính gửi: ${ctx.recipientName},` : `To: ${ctx.recipientName},`,
     paragraphs: [
       vi
-        ? `Thư “${ctx.mailSubject}” gửi đến địa chỉ ${ctx.address} của ${ctx.unitName} không thể chuyển đến người nhận. Máy chủ nhận thư đã từ chối vĩnh viễn nên hệ thống sẽ không gửi lại.`
-        : `The mail “${ctx.mailSubject}” to ${ctx.address} of ${ctx.unitName} could not be delivered. The receiving server refused it permanently, so dondoc will not retry.`,
+        ? `Thư “${ctx.mailSubject}” gửi đến địa chỉ ${ctx.address} của ${ctx.unitName} không thể chuyển đến người nhận. ${ctx.gaveUp ? 'Hệ thống đã thử gửi nhiều lần không thành công nên dừng gửi lại.' : 'Máy chủ nhận thư đã từ chối vĩnh viễn nên hệ thống sẽ không gửi lại.'}`
+        : `The mail “${ctx.mailSubject}” to ${ctx.address} of ${ctx.unitName} could not be delivered. ${ctx.gaveUp ? 'dondoc tried many times without success and stopped retrying.' : 'The receiving server refused it permanently, so dondoc will not retry.'}`,
     ],
     quote: { intro: vi ? 'Thông báo lỗi của máy chủ:' : 'The server said:', text: truncateError(ctx.error) },
     notice: {
