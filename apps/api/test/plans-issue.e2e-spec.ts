@@ -178,6 +178,28 @@ describe('plans: issue, status matrix, amendments (e2e on the Temporal dev serve
     );
   });
 
+  it('mails every unit the plan-issued notice; its signed link acknowledges the plan for that unit', async () => {
+    const mail = await stack.sink.waitFor(
+      (m) => m.to.includes('vanphong.tiendu@bacninh.example') && /^\[Kế hoạch mới\]/.test(m.subject),
+      60_000,
+    );
+    expect(mail.subject).toContain('22-KH/TU');
+    expect(mail.html).toContain('/acknowledge?');
+    // The worker links to TEST_PUBLIC_URL; the same path is asked of this API.
+    const link = new URL(/https?:\/\/\S+\/acknowledge\?\S+/.exec(mail.text)![0]);
+    expect(link.searchParams.get('unit')).toBe('HU-TIEN-DU');
+    const page = await http.get(`${link.pathname}${link.search}`).set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('Đã xác nhận');
+    // A link for another unit, or a forged token, acknowledges nothing.
+    const forged = new URLSearchParams({ unit: 'HU-QUE-VO', token: link.searchParams.get('token')! });
+    await http.get(`${link.pathname}?${forged}`).expect(403);
+    const list = (await http.get(`/plans/${PLAN_ID}/acknowledgements`).expect(200)).body;
+    expect(list.acknowledged.map((a: { unitId: string }) => a.unitId)).toEqual(['HU-TIEN-DU']);
+    expect(list.notAcknowledged.map((a: { unitId: string }) => a.unitId)).toEqual(
+      expect.arrayContaining(['HU-QUE-VO']),
+    );
+  });
+
   it('pages and filters the matrix; totals count every bucket of the filtered rows', async () => {
     const page2 = await matrix('obligation=implementation-plan&pageSize=5&page=2');
     expect(page2.items).toHaveLength(5);
