@@ -14,6 +14,10 @@ export interface MailActivityDeps {
 
 const DEFERRED_BATCH = 200;
 
+/** Submissions wait for the review of a unit with a digest contact: its digest lists them. */
+const AWAITING_DIGEST_REVIEW = `EXISTS (SELECT 1 FROM contacts c JOIN deliverables d ON d.collector_unit_id = c.unit_id
+  WHERE c.digest AND d.status = 'submitted')`;
+
 interface DigestContact {
   id: string;
   email: string;
@@ -86,8 +90,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       const [{ work }] = (await ds.query(
         `SELECT EXISTS (SELECT 1 FROM outbox WHERE status = 'pending' AND not_before <= $1)
              OR EXISTS (SELECT 1 FROM outbox WHERE status = 'digested' AND digest_key IS NULL)
-             OR EXISTS (SELECT 1 FROM contacts c JOIN deliverables d ON d.collector_unit_id = c.unit_id
-                         WHERE c.digest AND d.status = 'submitted') AS work`,
+             OR ${AWAITING_DIGEST_REVIEW} AS work`,
         [at],
       )) as { work: boolean }[];
       if (!work) return { deferred: 0, digests: 0, more: false };
@@ -177,10 +180,7 @@ export function createMailActivities(deps: MailActivityDeps) {
         if (outcome === 'sent') digests++;
       }
       // Tomorrow again while submissions wait for a digest contact's review (the digest lists them).
-      const [{ more }] = (await ds.query(
-        `SELECT EXISTS (SELECT 1 FROM contacts c JOIN deliverables d ON d.collector_unit_id = c.unit_id
-                         WHERE c.digest AND d.status = 'submitted') AS more`,
-      )) as { more: boolean }[];
+      const [{ more }] = (await ds.query(`SELECT ${AWAITING_DIGEST_REVIEW} AS more`)) as { more: boolean }[];
       return { deferred, digests, more };
     },
   };

@@ -2,7 +2,15 @@ import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '@dondoc/calendar';
 import { nextWindowOpening } from '@dondoc/domain';
 import type { MailPolicyConfig } from '@dondoc/config';
-import { MailAttachment, Mailer, PermanentMailError, RenderedMail, renderDeliveryFailed } from '@dondoc/mail';
+import {
+  MailAttachment,
+  Mailer,
+  outgoingFromStored,
+  PermanentMailError,
+  RenderedMail,
+  renderDeliveryFailed,
+  storeMail,
+} from '@dondoc/mail';
 import { MailKind, OutboxEntity, OutboxRepository, StoredMailContent } from '@dondoc/persistence';
 import { messageIdFor } from './message-id.util';
 import { nextSendInstant } from './send-window';
@@ -95,15 +103,6 @@ export function createPostman(deps: PostmanDeps) {
     lastWakeFor = opening;
   }
 
-  const stored = (l: Letter): StoredMailContent => ({
-    ...l.mail,
-    attachments: l.attachments?.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      base64: Buffer.from(a.content).toString('base64'),
-    })),
-  });
-
   /** Hands a claimed row's mail to the relay; records the outcome. */
   async function transmit(
     row: { key: string; attempts: number; recipient: string; unitId: string | null; subject: string },
@@ -118,19 +117,13 @@ export function createPostman(deps: PostmanDeps) {
     }
     await throttle.acquire();
     try {
-      await deps.mailer.send({
-        messageId: messageIdFor(row.key),
-        from: deps.mailFrom,
-        to: [row.recipient],
-        subject: content.subject,
-        text: content.text,
-        html: content.html,
-        attachments: content.attachments?.map((a) => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          content: Buffer.from(a.base64, 'base64'),
-        })),
-      });
+      await deps.mailer.send(
+        outgoingFromStored(content, {
+          messageId: messageIdFor(row.key),
+          from: deps.mailFrom,
+          to: [row.recipient],
+        }),
+      );
     } catch (e) {
       const permanent = e instanceof PermanentMailError;
       await outbox.recordError(row.key, (e as Error).message, permanent, content);
@@ -207,7 +200,7 @@ export function createPostman(deps: PostmanDeps) {
     async deliver(l: Letter): Promise<DeliveryOutcome> {
       const digested = Boolean(l.digest) && DIGESTIBLE_KINDS.has(l.kind);
       const notBefore = digested || l.immediate ? null : nextSendInstant(l.at, window, calendar);
-      const content = stored(l);
+      const content = storeMail(l.mail, l.attachments);
       const row = await outbox.claim({
         key: l.key,
         workflowId: l.workflowId,

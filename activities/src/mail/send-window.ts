@@ -1,5 +1,6 @@
-import { addDays, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar';
+import { vnDateOf, WorkingCalendar } from '@dondoc/calendar';
 import type { SendWindow } from '@dondoc/config';
+import { nextWindowOpening } from '@dondoc/domain';
 
 const VN_OFFSET_MS = 7 * 60 * 60_000;
 
@@ -16,10 +17,7 @@ function vnMinuteOfDay(instant: string): number {
  */
 export function nextSendInstant(at: string, window: SendWindow, cal: WorkingCalendar): string | null {
   if (!window) return null;
-  const date = vnDateOf(at);
   const minute = vnMinuteOfDay(at);
-  if (cal.isWorkingDay(date) && minute >= window.fromMinute && minute < window.toMinute) return null;
-  let day = cal.isWorkingDay(date) && minute < window.fromMinute ? date : addDays(date, 1);
-  while (!cal.isWorkingDay(day)) day = addDays(day, 1);
-  return vnInstant(day, 0, window.fromMinute);
+  if (cal.isWorkingDay(vnDateOf(at)) && minute >= window.fromMinute && minute < window.toMinute) return null;
+  return nextWindowOpening(at, window.fromMinute, cal);
 }

@@ -7,3 +7,5 @@ export * from './templates';
 export * from './ics';
 export { SmtpSink } from './sink/smtp-sink';
 export type { ReceivedMail, SmtpSinkOptions } from './sink/smtp-sink';
+export { outgoingFromStored, storeMail } from './stored-mail';
+export type { StoredMail } from './stored-mail';

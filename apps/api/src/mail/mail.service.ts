@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DondocConfig } from '@dondoc/config';
 import { DomainException } from '@dondoc/domain';
-import { classifyMailError, Mailer } from '@dondoc/mail';
+import { classifyMailError, Mailer, outgoingFromStored } from '@dondoc/mail';
 import { OutboxEntity, OutboxFilter, OutboxRepository } from '@dondoc/persistence';
 import { PROBLEM_TYPES } from '../common/problem';
 import { DATA_SOURCE, DONDOC_CONFIG } from '../tokens';
@@ -80,19 +80,13 @@ export class MailService {
     }
     if (!(await this.outbox.reopenFailed(key))) throw notFailed(await this.find(key));
     try {
-      await this.mailer.send({
-        messageId: row.messageId,
-        from: this.config.mailFrom,
-        to: [row.recipient],
-        subject: content.subject,
-        text: content.text,
-        html: content.html,
-        attachments: content.attachments?.map((a) => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          content: Buffer.from(a.base64, 'base64'),
-        })),
-      });
+      await this.mailer.send(
+        outgoingFromStored(content, {
+          messageId: row.messageId,
+          from: this.config.mailFrom,
+          to: [row.recipient],
+        }),
+      );
     } catch (e) {
       const err = classifyMailError(e);
       await this.outbox.recordError(key, err.message, true);

@@ -1,17 +1,8 @@
 import type { DeliverableMailContext } from './deliverable-context';
+import { deliverable } from './deliverable.fixture';
 import { renderReminder } from './reminder.template';
 
-const ctx: DeliverableMailContext = {
-  planNumber: '22-KH/TU',
-  planTitle: 'Học tập và triển khai thực hiện Chuyên đề toàn khóa',
-  obligationTitle: 'Kế hoạch triển khai của đơn vị',
-  clause: 'Mục III.1',
-  period: '2021',
-  unitName: 'Huyện ủy Gia Bình',
-  dueDate: '2021-09-13',
-  workingDaysLeft: 5,
-  actUrl: 'https://dondoc.example.vn/deliverables/abc',
-};
+const ctx: DeliverableMailContext = deliverable;
 
 describe('renderReminder (vi)', () => {
   it('names the plan, the obligation and the Vietnamese due date in the subject', () => {

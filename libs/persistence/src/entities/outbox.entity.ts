@@ -1,3 +1,4 @@
+import type { StoredMail } from '@dondoc/mail';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'digested';
@@ -20,13 +21,8 @@ export type MailKind =
   | 'delivery-failed'
   | 'other';
 
-/** The rendered mail as it was (or will be) sent; attachments as base64. */
-export interface StoredMailContent {
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: { filename: string; contentType: string; base64: string }[];
-}
+/** The rendered mail as it was (or will be) sent; attachments as base64 (`StoredMail` of @dondoc/mail). */
+export type StoredMailContent = StoredMail;
 
 /**
  * One row per mail that must go out exactly once. The key is derived from the workflow id and
