@@ -21,6 +21,7 @@ import { ReportedIssueAttachmentEntity } from './entities/reported-issue-attachm
 import { DeliverableUrgingEntity } from './entities/deliverable-urging.entity';
 import { WeeklyUrging1764800000000 } from './migrations/1764800000000-weekly-urging';
 import { Notifications1764900000000 } from './migrations/1764900000000-notifications';
+import { OrgVersions1765200000000 } from './migrations/1765200000000-org-versions';
 
 export const ENTITIES = [
   UnitEntity,
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   ReportedIssues1764700000000,
   WeeklyUrging1764800000000,
   Notifications1764900000000,
+  OrgVersions1765200000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

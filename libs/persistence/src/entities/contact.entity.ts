@@ -28,6 +28,10 @@ export class ContactEntity {
   @Column({ type: 'boolean', default: false })
   digest!: boolean;
 
+  /** Raised by a trigger on every change: the API's If-Match / ETag (migration 1765200000000). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

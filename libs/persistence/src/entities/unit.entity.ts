@@ -22,6 +22,10 @@ export class UnitEntity {
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
 
+  /** Raised by a trigger on every change: the API's If-Match / ETag (migration 1765200000000). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
