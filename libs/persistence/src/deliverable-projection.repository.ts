@@ -1,3 +1,4 @@
+import { RowScope, rowScopeSql } from './row-scope';
 import { DataSource } from 'typeorm';
 import type { DeliverableStatus } from '@dondoc/domain';
 import {
@@ -160,8 +161,16 @@ export class DeliverableProjectionRepository {
       .find({ where: { deliverableId }, order: { urgedOn: 'ASC' } });
   }
 
-  async list(q: DeliverableListQuery): Promise<{ items: DeliverableEntity[]; total: number }> {
+  /** One page; `scope` (the caller's, see row-scope.ts) narrows it to the rows the caller may see. */
+  async list(
+    q: DeliverableListQuery,
+    scope?: RowScope,
+  ): Promise<{ items: DeliverableEntity[]; total: number }> {
     const qb = this.ds.getRepository(DeliverableEntity).createQueryBuilder('d');
+    if (scope) {
+      const { sql, params } = rowScopeSql(scope, 'd.unit_id', 'd.collector_unit_id');
+      qb.andWhere(sql, params);
+    }
     if (q.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: q.unitId });
     if (q.planId) qb.andWhere('d.plan_id = :planId', { planId: q.planId });
     if (q.status) qb.andWhere('d.status = :status', { status: q.status });

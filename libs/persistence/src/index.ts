@@ -18,3 +18,4 @@ export * from './entities/reported-issue.entity';
 export * from './entities/reported-issue-event.entity';
 export * from './entities/reported-issue-attachment.entity';
 export * from './reported-issue.repository';
+export * from './row-scope';

@@ -1,3 +1,4 @@
+import { RowScope, rowScopeSql } from './row-scope';
 import { DataSource } from 'typeorm';
 import type {
   IssueClock,
@@ -189,8 +190,16 @@ export class ReportedIssueRepository {
       .find({ where: { issueId }, order: { version: 'ASC' } });
   }
 
-  async list(q: ReportedIssueListQuery): Promise<{ items: ReportedIssueEntity[]; total: number }> {
+  /** One page; `scope` (the caller's, see row-scope.ts) narrows it to the issues the caller may see. */
+  async list(
+    q: ReportedIssueListQuery,
+    scope?: RowScope,
+  ): Promise<{ items: ReportedIssueEntity[]; total: number }> {
     const qb = this.ds.getRepository(ReportedIssueEntity).createQueryBuilder('i');
+    if (scope) {
+      const { sql, params } = rowScopeSql(scope, 'i.reporter_unit_id', 'i.handler_unit_id');
+      qb.andWhere(scope.escalated ? `(${sql} OR i.escalated_at IS NOT NULL)` : sql, params);
+    }
     if (q.state) qb.andWhere('i.state = :state', { state: q.state });
     if (q.severity) qb.andWhere('i.severity = :severity', { severity: q.severity });
     if (q.unitId) qb.andWhere('i.reporter_unit_id = :unitId', { unitId: q.unitId });

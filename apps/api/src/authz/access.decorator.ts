@@ -14,6 +14,8 @@ export interface AccessRule {
   scope?: { resource: ScopedResource; param: string };
   /** Body fields naming the unit the caller acts as (reviewerUnitId, byUnitId …): must be one it may act for. */
   actingUnitFields?: readonly string[];
+  /** Body fields naming a person: a member may only name itself (its own commitment registration). */
+  selfPersonFields?: readonly string[];
 }
 
 export const ACCESS_RULE = 'dondoc:access';

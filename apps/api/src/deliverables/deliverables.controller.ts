@@ -46,6 +46,11 @@ import type { UploadedDocument } from './documents/document-file';
 import { DocumentsService } from './documents/documents.service';
 import { UploadProblemsInterceptor } from './documents/upload-problems.interceptor';
 import { validateBody } from './validate-body';
+import { Access } from '../authz/access.decorator';
+import { AccessScope, deliverableRowScope } from '../authz/access-scope';
+import { RequestScope } from '../authz/request-scope.decorator';
+import { ActingUnitsInterceptor } from '../authz/acting-units';
+import { COLLECTORS, DELIVERABLE_READERS, PLAN_MANAGERS, SUBMITTERS } from '../authz/roles';
 
 @ApiTags('deliverables')
 @Controller('deliverables')
@@ -56,6 +61,7 @@ export class DeliverablesController {
   ) {}
 
   @Post()
+  @Access({ roles: PLAN_MANAGERS, actingUnitFields: ['collectorUnitId'] })
   @ApiOperation({
     summary: 'Create a deliverable: a unit owes a document by a due date (idempotent by business key)',
   })
@@ -73,14 +79,16 @@ export class DeliverablesController {
   }
 
   @Get()
+  @Access({ roles: DELIVERABLE_READERS })
   @ApiOperation({ summary: 'List deliverables, earliest due first' })
   @ApiOkResponse({ type: DeliverablePageDto })
   @ApiBadRequestResponse({ type: ProblemDto })
-  list(@Query() q: ListDeliverablesQuery): Promise<DeliverablePageDto> {
-    return this.deliverables.list(q);
+  list(@Query() q: ListDeliverablesQuery, @RequestScope() scope: AccessScope): Promise<DeliverablePageDto> {
+    return this.deliverables.list(q, deliverableRowScope(scope));
   }
 
   @Get(':id')
+  @Access({ roles: DELIVERABLE_READERS, scope: { resource: 'deliverable', param: 'id' } })
   @ApiOperation({ summary: 'One deliverable from the read model' })
   @ApiOkResponse({ type: DeliverableDto })
   @ApiNotFoundResponse({ type: ProblemDto })
@@ -89,6 +97,7 @@ export class DeliverablesController {
   }
 
   @Get(':id/events')
+  @Access({ roles: DELIVERABLE_READERS, scope: { resource: 'deliverable', param: 'id' } })
   @ApiOperation({ summary: 'The transitions of one deliverable, oldest first (audit trail)' })
   @ApiOkResponse({ type: [DeliverableEventDto] })
   @ApiNotFoundResponse({ type: ProblemDto })
@@ -97,6 +106,11 @@ export class DeliverablesController {
   }
 
   @Post(':id/review')
+  @Access({
+    roles: COLLECTORS,
+    scope: { resource: 'deliverable', param: 'id' },
+    actingUnitFields: ['reviewerUnitId'],
+  })
   @ApiOperation({
     summary: 'The collector accepts the submission, or returns it with comments and a new due date',
   })
@@ -114,6 +128,11 @@ export class DeliverablesController {
   }
 
   @Post(':id/extension')
+  @Access({
+    roles: COLLECTORS,
+    scope: { resource: 'deliverable', param: 'id' },
+    actingUnitFields: ['grantedByUnitId'],
+  })
   @ApiOperation({
     summary: 'The collector grants a later due date, with a reason; reminders and escalations follow it',
   })
@@ -131,6 +150,11 @@ export class DeliverablesController {
   }
 
   @Post(':id/registrations')
+  @Access({
+    roles: [...SUBMITTERS, 'member'],
+    scope: { resource: 'deliverable', param: 'id' },
+    selfPersonFields: ['personId'],
+  })
   @ApiOperation({
     summary: "A member's yearly commitment registration (đăng ký học tập và làm theo), recorded at the cell",
   })
@@ -151,6 +175,11 @@ export class DeliverablesController {
   }
 
   @Post(':id/waiver')
+  @Access({
+    roles: COLLECTORS,
+    scope: { resource: 'deliverable', param: 'id' },
+    actingUnitFields: ['byUnitId'],
+  })
   @ApiOperation({ summary: 'The collector waives the deliverable, with a reason' })
   @ApiOkResponse({ type: DeliverableDto })
   @ApiBadRequestResponse({ type: ProblemDto })
@@ -163,8 +192,13 @@ export class DeliverablesController {
   }
 
   @Post(':id/submissions')
+  @Access({
+    roles: SUBMITTERS,
+    scope: { resource: 'deliverable', param: 'id' },
+    actingUnitFields: ['unitId'],
+  })
   @HttpCode(HttpStatus.OK)
-  @UseInterceptors(UploadProblemsInterceptor, FileInterceptor('document'))
+  @UseInterceptors(UploadProblemsInterceptor, FileInterceptor('document'), ActingUnitsInterceptor)
   @ApiExtraModels(SubmitDeliverableDto, SubmitDocumentFormSchema)
   @ApiOperation({
     summary: 'Submit the document; answered synchronously by the workflow (Workflow Update)',

@@ -1,3 +1,4 @@
+import type { RowScope } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { startDeliverableWorkflow } from '@dondoc/activities';
@@ -135,8 +136,9 @@ export class DeliverablesService {
     );
   }
 
-  async list(q: ListDeliverablesQuery): Promise<DeliverablePageDto> {
-    const { items, total } = await this.projections.list(q);
+  /** One page of what `scope` (the caller's rows; undefined: all) lets it see. */
+  async list(q: ListDeliverablesQuery, scope?: RowScope): Promise<DeliverablePageDto> {
+    const { items, total } = await this.projections.list(q, scope);
     return { items: items.map((e) => toDeliverableDto(e)), total, page: q.page, pageSize: q.pageSize };
   }
 

@@ -1,3 +1,5 @@
+import { Access } from '../authz/access.decorator';
+import { ISSUE_ACTORS } from '../authz/roles';
 import { applyDecorators, Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -31,8 +33,11 @@ function Command(summary: string, refusal: string) {
 }
 
 /** The lifecycle commands of a reported issue, each a Workflow Update validated by pure domain rules. */
+
 @ApiTags('issues')
 @Controller('issues/:id')
+// Who may do which command is the issue rules' decision (by the acting unit); here: within scope, as one's own unit.
+@Access({ roles: ISSUE_ACTORS, scope: { resource: 'issue', param: 'id' }, actingUnitFields: ['byUnitId'] })
 export class IssuesCommandsController {
   constructor(private readonly issues: IssuesService) {}
 

@@ -1,3 +1,8 @@
+import { Access } from '../authz/access.decorator';
+import { ActingUnitsInterceptor } from '../authz/acting-units';
+import { AccessScope, issueRowScope } from '../authz/access-scope';
+import { RequestScope } from '../authz/request-scope.decorator';
+import { ISSUE_ACTORS } from '../authz/roles';
 import {
   Controller,
   Get,
@@ -42,7 +47,12 @@ export class IssuesController {
   constructor(private readonly issues: IssuesService) {}
 
   @Post()
-  @UseInterceptors(IssueUploadProblemsInterceptor, FilesInterceptor('attachments', MAX_ISSUE_ATTACHMENTS))
+  @Access({ roles: ISSUE_ACTORS, actingUnitFields: ['reporterUnitId'] })
+  @UseInterceptors(
+    IssueUploadProblemsInterceptor,
+    FilesInterceptor('attachments', MAX_ISSUE_ATTACHMENTS),
+    ActingUnitsInterceptor,
+  )
   @ApiExtraModels(ReportIssueDto, ReportIssueFormDto)
   @ApiOperation({
     summary: 'A unit reports a problem that arose (vấn đề phát sinh); starts the issue workflow',
@@ -89,14 +99,16 @@ export class IssuesController {
   }
 
   @Get()
+  @Access({ roles: ISSUE_ACTORS })
   @ApiOperation({ summary: 'List issues, newest first (filter by state, severity, unit, plan, overdue)' })
   @ApiOkResponse({ type: IssuePageDto })
   @ApiBadRequestResponse({ type: ProblemDto })
-  list(@Query() q: ListIssuesQuery): Promise<IssuePageDto> {
-    return this.issues.list(q);
+  list(@Query() q: ListIssuesQuery, @RequestScope() scope: AccessScope): Promise<IssuePageDto> {
+    return this.issues.list(q, issueRowScope(scope));
   }
 
   @Get('summary')
+  @Access({ roles: ['admin', 'btg', 'btv'] })
   @ApiOperation({
     summary: "BTG's periodic summary: the issues reported in a period with their outcome",
     description:
@@ -109,6 +121,7 @@ export class IssuesController {
   }
 
   @Get(':id')
+  @Access({ roles: ISSUE_ACTORS, scope: { resource: 'issue', param: 'id' } })
   @ApiOperation({ summary: 'One issue with its full timeline and attachments' })
   @ApiOkResponse({ type: IssueDetailDto })
   @ApiNotFoundResponse({ type: ProblemDto })
@@ -117,6 +130,7 @@ export class IssuesController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @Access({ roles: ISSUE_ACTORS, scope: { resource: 'issue', param: 'id' } })
   @ApiOperation({ summary: 'Download an attachment of a report' })
   @ApiOkResponse({ description: 'The file, with its stored type and name' })
   @ApiNotFoundResponse({ type: ProblemDto })

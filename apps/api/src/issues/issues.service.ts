@@ -1,3 +1,4 @@
+import type { RowScope } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
@@ -107,8 +108,9 @@ export class IssuesService {
     return { ...issue, timeline: events.map(toIssueEventDto), attachments: attachments.map(toAttachmentDto) };
   }
 
-  async list(q: ListIssuesQuery): Promise<IssuePageDto> {
-    const { items, total } = await this.repo.list(q);
+  /** One page of what `scope` (the caller's rows; undefined: all) lets it see. */
+  async list(q: ListIssuesQuery, scope?: RowScope): Promise<IssuePageDto> {
+    const { items, total } = await this.repo.list(q, scope);
     return { items: items.map((r) => toIssueDto(r)), total, page: q.page, pageSize: q.pageSize };
   }
 

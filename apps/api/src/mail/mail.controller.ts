@@ -1,3 +1,5 @@
+import { Access } from '../authz/access.decorator';
+import { ADMIN_ONLY, COLLECTORS } from '../authz/roles';
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseFilters } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
@@ -85,6 +87,7 @@ export class MailController {
   constructor(private readonly mail: MailService) {}
 
   @Get('mail')
+  @Access({ roles: ADMIN_ONLY })
   @ApiOperation({
     summary: 'The mail log (admin): newest first, by status, kind, unit, contact or deliverable; paged',
     description: 'Items never carry the mail body; `GET /mail/{key}` does.',
@@ -100,6 +103,7 @@ export class MailController {
   }
 
   @Get('mail/:key')
+  @Access({ roles: ADMIN_ONLY })
   @ApiOperation({
     summary: 'One mail (admin) with its rendered content: subject, text, HTML, attachment names and types',
     description:
@@ -131,6 +135,7 @@ export class MailController {
   }
 
   @Post('mail/:key/resend')
+  @Access({ roles: ADMIN_ONLY })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Resend a failed mail (admin) as it was rendered, with the same Message-ID',
@@ -188,6 +193,7 @@ export class MailController {
   }
 
   @Get('deliverables/:id/mail')
+  @Access({ roles: COLLECTORS, scope: { resource: 'deliverable', param: 'id' } })
   @ApiTags('deliverables')
   @ApiOperation({
     summary: 'The mail of one deliverable (admin): outbox and sent-mail log, newest first, paged',
@@ -216,6 +222,7 @@ export class MailController {
   }
 
   @Get('contacts/:id/mail')
+  @Access({ roles: ['admin', 'officer'], scope: { resource: 'contact', param: 'id' } })
   @ApiTags('org')
   @ApiOperation({ summary: 'The mail of one contact (admin): newest first, paged' })
   @ApiOkResponse({ type: MailPageDto, example: PAGE_EXAMPLE })

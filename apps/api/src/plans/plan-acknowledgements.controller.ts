@@ -1,3 +1,5 @@
+import { Access } from '../authz/access.decorator';
+import { PLAN_MANAGERS } from '../authz/roles';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -130,6 +132,7 @@ export class PlanAcknowledgementsController {
   }
 
   @Get(':id/acknowledgements')
+  @Access({ roles: PLAN_MANAGERS })
   @ApiOperation({
     summary: 'Which units acknowledged receipt of the plan, and which units owing deliverables have not',
   })

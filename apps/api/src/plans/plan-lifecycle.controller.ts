@@ -1,3 +1,7 @@
+import { Access, ANY_ROLE } from '../authz/access.decorator';
+import { AccessScope, summaryRowScope } from '../authz/access-scope';
+import { RequestScope } from '../authz/request-scope.decorator';
+import { PLAN_MANAGERS, SUMMARY_READERS } from '../authz/roles';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -52,6 +56,7 @@ export class PlanLifecycleController {
   ) {}
 
   @Post()
+  @Access({ roles: PLAN_MANAGERS })
   @ApiOperation({
     summary:
       'Issue a plan: store it and start the workflow that opens, reminds and escalates its deliverables',
@@ -97,6 +102,7 @@ export class PlanLifecycleController {
   }
 
   @Get()
+  @Access({ roles: ANY_ROLE })
   @ApiOperation({ summary: 'Issued plans, latest first, with their deliverables counted per bucket' })
   @ApiOkResponse({ type: PlanListDto })
   list(): Promise<PlanListDto> {
@@ -104,6 +110,7 @@ export class PlanLifecycleController {
   }
 
   @Get(':id')
+  @Access({ roles: ANY_ROLE })
   @ApiOperation({
     summary: 'One plan: summary, status, counts per bucket (in all and per obligation), amendments',
   })
@@ -114,6 +121,7 @@ export class PlanLifecycleController {
   }
 
   @Get(':id/status')
+  @Access({ roles: SUMMARY_READERS })
   @ApiOperation({
     summary: 'Status matrix: unit × obligation × period with status and official bucket, plus totals',
     description: 'Buckets are computed as of the moment of the request (`asOf`).',
@@ -121,11 +129,16 @@ export class PlanLifecycleController {
   @ApiOkResponse({ type: PlanStatusMatrixDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Bad query parameter' })
   @ApiNotFoundResponse({ type: ProblemDto })
-  status(@Param('id') id: string, @Query() q: PlanStatusQuery): Promise<PlanStatusMatrixDto> {
-    return this.reads.matrix(id, q);
+  status(
+    @Param('id') id: string,
+    @Query() q: PlanStatusQuery,
+    @RequestScope() scope: AccessScope,
+  ): Promise<PlanStatusMatrixDto> {
+    return this.reads.matrix(id, q, summaryRowScope(scope));
   }
 
   @Post(':id/cancel')
+  @Access({ roles: PLAN_MANAGERS })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel the plan: every deliverable still owed is cancelled with the reason' })
   @ApiOkResponse({ type: AmendmentResultDto })
@@ -137,6 +150,7 @@ export class PlanLifecycleController {
   }
 
   @Post(':id/amendments')
+  @Access({ roles: PLAN_MANAGERS })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Amend an issued plan: add or remove a unit, or change an obligation’s due rule',

@@ -1,3 +1,4 @@
+import type { RowScope } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException } from '@dondoc/domain';
@@ -57,7 +58,7 @@ export class PlanReadService {
     };
   }
 
-  async matrix(id: string, q: PlanStatusQuery): Promise<PlanStatusMatrixDto> {
+  async matrix(id: string, q: PlanStatusQuery, scope?: RowScope): Promise<PlanStatusMatrixDto> {
     await this.find(id);
     const asOf = new Date();
     const { totals, total, items } = await this.status.matrix(
@@ -67,6 +68,7 @@ export class PlanReadService {
         obligationId: q.obligation,
         unitId: q.unitId,
         bucket: q.bucket,
+        scope,
         page: q.page,
         pageSize: q.pageSize,
       },

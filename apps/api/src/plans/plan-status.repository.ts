@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { RowScope } from '@dondoc/persistence';
 import { BUCKETS, Bucket, DeliverableStatus } from '@dondoc/domain';
 
 export type BucketCounts = { total: number } & Record<Bucket, number>;
@@ -31,6 +32,8 @@ export interface StatusFilter {
   obligationId?: string;
   unitId?: string;
   bucket?: Bucket;
+  /** The caller's row scope (row-scope.ts); undefined: every row. */
+  scope?: RowScope;
   page: number;
   pageSize: number;
 }
@@ -79,6 +82,7 @@ export class PlanStatusRepository {
             AND ($3::text IS NULL OR d.period = $3)
             AND ($4::text IS NULL OR d.obligation_id = $4)
             AND ($5::text IS NULL OR d.unit_id = $5)
+            AND ($9::text[] IS NULL OR d.unit_id = ANY($9) OR d.collector_unit_id = ANY($10))
        ),
        f AS (SELECT * FROM m WHERE $6::text IS NULL OR bucket = $6),
        totals AS (SELECT ${COUNT_COLUMNS}, (SELECT count(*)::int FROM f) AS matching FROM m),
@@ -96,6 +100,8 @@ export class PlanStatusRepository {
         f.bucket ?? null,
         f.pageSize,
         (f.page - 1) * f.pageSize,
+        f.scope ? [...f.scope.units] : null,
+        f.scope ? [...f.scope.collects] : null,
       ],
     );
     const first = rows[0] ?? {};

@@ -1,3 +1,5 @@
+import { Access } from '../authz/access.decorator';
+import { PLAN_MANAGERS } from '../authz/roles';
 import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -20,6 +22,7 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Post('validate')
+  @Access({ roles: PLAN_MANAGERS })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Validate a plan file (YAML or JSON) without storing anything' })
   @ApiOkResponse({ type: PlanValidationDto, description: 'Valid; a summary of the plan' })
@@ -34,6 +37,7 @@ export class PlansController {
   }
 
   @Post('preview')
+  @Access({ roles: PLAN_MANAGERS })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:

@@ -13,6 +13,8 @@ import { DocumentDto } from '../dto/document.dto';
 import { DOCUMENT_KINDS } from './document-kinds';
 import { contentDisposition } from './document.mapper';
 import { DocumentsService } from './documents.service';
+import { Access } from '../../authz/access.decorator';
+import { DELIVERABLE_READERS } from '../../authz/roles';
 
 @ApiTags('deliverables')
 @Controller('deliverables')
@@ -20,6 +22,7 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get(':id/documents')
+  @Access({ roles: DELIVERABLE_READERS, scope: { resource: 'deliverable', param: 'id' } })
   @ApiOperation({ summary: 'Documents handed in for a deliverable, oldest first (metadata only)' })
   @ApiOkResponse({ type: [DocumentDto] })
   @ApiNotFoundResponse({ type: ProblemDto })
@@ -28,6 +31,7 @@ export class DocumentsController {
   }
 
   @Get(':id/documents/:documentId')
+  @Access({ roles: DELIVERABLE_READERS, scope: { resource: 'deliverable', param: 'id' } })
   @ApiOperation({
     summary: 'Download a document as it was handed in',
     description:
