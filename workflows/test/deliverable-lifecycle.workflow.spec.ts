@@ -144,7 +144,20 @@ describe('deliverable workflow: overdue, escalation, review, extension, waiver (
       expect.objectContaining({ field: 'newDueDate' }),
     ]);
     expect((await handle.query(statusQuery)).status).toBe('submitted');
-    await handle.executeUpdate(reviewUpdate, { args: [{ decision: 'accept', reviewerUnitId: TEST_BTG.id }] });
+    // A review made on a version read before the submission is refused by the workflow itself.
+    const { version } = await handle.query(statusQuery);
+    const stale = await handle
+      .executeUpdate(reviewUpdate, {
+        args: [{ decision: 'accept', reviewerUnitId: TEST_BTG.id, expectedVersion: version - 1 }],
+      })
+      .catch((e: unknown) => e as WorkflowUpdateFailedError);
+    expect(
+      ((stale as WorkflowUpdateFailedError).cause as unknown as { details: unknown[] }).details[0],
+    ).toEqual([expect.objectContaining({ field: 'version' })]);
+    await handle.executeUpdate(reviewUpdate, {
+      args: [{ decision: 'accept', reviewerUnitId: TEST_BTG.id, expectedVersion: version }],
+    });
+    expect((await handle.query(statusQuery)).status).toBe('accepted');
   });
 
   it('an extension moves the deadline: no overdue notice at the old date, reminders before the new one', async () => {

@@ -151,8 +151,26 @@ describe('deliverables API (e2e on the Temporal dev server)', () => {
       })
       .expect(200);
     expect(returned.body).toMatchObject({ status: 'returned', dueDate: '2031-10-15', returns: 1 });
+    // Versions: a collector who read the deliverable before the return is refused with the state as it is now.
+    const seen = await http.get(`/deliverables/${id}`).expect(200);
+    expect(seen.headers.etag).toBe(`"${seen.body.version}"`);
+    const stale = await http
+      .post(`/deliverables/${id}/extension`)
+      .set('If-Match', `"${seen.body.version - 1}"`)
+      .send({ newDueDate: '2031-10-20', reason: 'Đọc bản cũ', grantedByUnitId: 'BTG-TU' })
+      .expect(409);
+    expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(stale.body.errors[0].field).toBe('version');
+    expect(stale.body.current).toMatchObject({ status: 'returned', version: seen.body.version });
+    const badTag = await http
+      .post(`/deliverables/${id}/extension`)
+      .set('If-Match', 'latest')
+      .send({ newDueDate: '2031-10-20', reason: 'x', grantedByUnitId: 'BTG-TU' })
+      .expect(422);
+    expect(badTag.body.errors[0].field).toBe('If-Match');
     const extended = await http
       .post(`/deliverables/${id}/extension`)
+      .set('If-Match', seen.headers.etag)
       .send({ newDueDate: '2031-10-31', reason: 'Đại hội chi bộ', grantedByUnitId: 'BTG-TU' })
       .expect(200);
     expect(extended.body.extensions).toEqual([

@@ -12,6 +12,8 @@ export class DomainException extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** Extra members of the problem body, e.g. `current`: the state a stale write was refused against. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DomainException';

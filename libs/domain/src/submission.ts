@@ -1,7 +1,9 @@
 import { FieldProblem } from './domain-exception';
 
 /** A unit hands in a document for a deliverable. Contents of the document never leave PostgreSQL. */
-export interface SubmissionInput {
+import type { Versioned } from './lifecycle/deliverable-commands';
+
+export interface SubmissionInput extends Versioned {
   unitId: string;
   documentName: string;
   documentSha256?: string;

@@ -5,6 +5,7 @@ import {
   FieldProblem,
   isOwed,
   reviewProblems,
+  staleVersionProblems,
   submissionProblems,
   waiveProblems,
 } from '@dondoc/domain';
@@ -87,6 +88,7 @@ export function registerDeliverableHandlers(
     },
     {
       validator: (s) => {
+        refuse(staleVersionProblems(view.version, s));
         if (!isOwed(view.status)) refuse([{ field: 'status', reason: `already ${view.status}` }]);
         refuse(submissionProblems({ unitId: input.key.unitId, requiredContents: input.requiredContents }, s));
       },
@@ -115,7 +117,7 @@ export function registerDeliverableHandlers(
       }
       return answer();
     },
-    { validator: (c) => refuse(reviewProblems(ctx(), c)) },
+    { validator: (c) => refuse([...staleVersionProblems(view.version, c), ...reviewProblems(ctx(), c)]) },
   );
 
   setHandler(
@@ -124,7 +126,7 @@ export function registerDeliverableHandlers(
       extendTo(c.newDueDate, c.reason, c.grantedByUnitId);
       return answer();
     },
-    { validator: (c) => refuse(extendProblems(ctx(), c)) },
+    { validator: (c) => refuse([...staleVersionProblems(view.version, c), ...extendProblems(ctx(), c)]) },
   );
 
   setHandler(
@@ -189,7 +191,7 @@ export function registerDeliverableHandlers(
       state.record('waived', clock.nowIso(), { actorUnitId: c.byUnitId, reason: c.reason });
       return answer();
     },
-    { validator: (c) => refuse(waiveProblems(ctx(), c)) },
+    { validator: (c) => refuse([...staleVersionProblems(view.version, c), ...waiveProblems(ctx(), c)]) },
   );
 
   setHandler(

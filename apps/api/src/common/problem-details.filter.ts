@@ -36,16 +36,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         `${req.method} ${req.path}: ${exception instanceof Error ? exception.stack : String(exception)}`,
       );
     }
+    // The audit log (audit/audit.middleware.ts) records a refusal's title and detail from here.
+    res.locals.problem = { title: problem.title, detail: problem.detail };
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   private toProblem(e: unknown): Problem {
     if (e instanceof DomainException) {
-      return this.domain(e.code, e.message, e.problems);
+      return { ...this.domain(e.code, e.message, e.problems), ...e.extensions };
     }
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
       const problems = (e.cause.details?.[0] as FieldProblem[] | undefined) ?? [];
-      const onlyStatus = problems.length > 0 && problems.every((p) => p.field === 'status');
+      // The state moved on (status) or changed since it was read (version): a conflict, not bad input.
+      const onlyStatus =
+        problems.length > 0 && problems.every((p) => p.field === 'status' || p.field === 'version');
       return this.domain(onlyStatus ? 'conflict' : 'validation', e.cause.message, problems);
     }
     if (e instanceof WorkflowNotFoundError) {

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   HttpStatus,
   Param,
@@ -46,6 +47,8 @@ import type { UploadedDocument } from './documents/document-file';
 import { DocumentsService } from './documents/documents.service';
 import { UploadProblemsInterceptor } from './documents/upload-problems.interceptor';
 import { validateBody } from './validate-body';
+import { etagOf, parseIfMatch } from '../common/if-match';
+import { IfMatchHeader } from '../common/if-match.openapi';
 import { Access } from '../authz/access.decorator';
 import { AccessScope, deliverableRowScope } from '../authz/access-scope';
 import { RequestScope } from '../authz/request-scope.decorator';
@@ -92,8 +95,10 @@ export class DeliverablesController {
   @ApiOperation({ summary: 'One deliverable from the read model' })
   @ApiOkResponse({ type: DeliverableDto })
   @ApiNotFoundResponse({ type: ProblemDto })
-  get(@Param('id') id: string): Promise<DeliverableDto> {
-    return this.deliverables.get(id);
+  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<DeliverableDto> {
+    const d = await this.deliverables.get(id);
+    res.setHeader('ETag', etagOf(d.version));
+    return d;
   }
 
   @Get(':id/events')
@@ -106,6 +111,7 @@ export class DeliverablesController {
   }
 
   @Post(':id/review')
+  @IfMatchHeader()
   @Access({
     roles: COLLECTORS,
     scope: { resource: 'deliverable', param: 'id' },
@@ -123,11 +129,16 @@ export class DeliverablesController {
     description: 'Not the collector, or a return without comments or new due date',
   })
   @HttpCode(HttpStatus.OK)
-  review(@Param('id') id: string, @Body() dto: ReviewDeliverableDto): Promise<DeliverableDto> {
-    return this.deliverables.review(id, dto);
+  review(
+    @Param('id') id: string,
+    @Body() dto: ReviewDeliverableDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<DeliverableDto> {
+    return this.deliverables.review(id, dto, parseIfMatch(ifMatch));
   }
 
   @Post(':id/extension')
+  @IfMatchHeader()
   @Access({
     roles: COLLECTORS,
     scope: { resource: 'deliverable', param: 'id' },
@@ -145,8 +156,12 @@ export class DeliverablesController {
     description: 'Not the collector, no reason, or not a later date',
   })
   @HttpCode(HttpStatus.OK)
-  extend(@Param('id') id: string, @Body() dto: ExtendDeliverableDto): Promise<DeliverableDto> {
-    return this.deliverables.extend(id, dto);
+  extend(
+    @Param('id') id: string,
+    @Body() dto: ExtendDeliverableDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<DeliverableDto> {
+    return this.deliverables.extend(id, dto, parseIfMatch(ifMatch));
   }
 
   @Post(':id/registrations')
@@ -175,6 +190,7 @@ export class DeliverablesController {
   }
 
   @Post(':id/waiver')
+  @IfMatchHeader()
   @Access({
     roles: COLLECTORS,
     scope: { resource: 'deliverable', param: 'id' },
@@ -187,11 +203,16 @@ export class DeliverablesController {
   @ApiConflictResponse({ type: ProblemDto, description: 'Already closed' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Not the collector, or no reason' })
   @HttpCode(HttpStatus.OK)
-  waive(@Param('id') id: string, @Body() dto: WaiveDeliverableDto): Promise<DeliverableDto> {
-    return this.deliverables.waive(id, dto);
+  waive(
+    @Param('id') id: string,
+    @Body() dto: WaiveDeliverableDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<DeliverableDto> {
+    return this.deliverables.waive(id, dto, parseIfMatch(ifMatch));
   }
 
   @Post(':id/submissions')
+  @IfMatchHeader()
   @Access({
     roles: SUBMITTERS,
     scope: { resource: 'deliverable', param: 'id' },
@@ -249,9 +270,11 @@ export class DeliverablesController {
     @Param('id') id: string,
     @Req() req: Request,
     @UploadedFile() file: UploadedDocument | undefined,
+    @Headers('if-match') ifMatch?: string,
   ): Promise<SubmissionResultDto> {
+    const expected = parseIfMatch(ifMatch);
     if (req.is('multipart/form-data'))
-      return this.documents.submit(id, await validateBody(SubmitDocumentFormDto, req.body), file);
-    return this.deliverables.submit(id, await validateBody(SubmitDeliverableDto, req.body));
+      return this.documents.submit(id, await validateBody(SubmitDocumentFormDto, req.body), file, expected);
+    return this.deliverables.submit(id, await validateBody(SubmitDeliverableDto, req.body), expected);
   }
 }

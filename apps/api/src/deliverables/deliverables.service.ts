@@ -11,9 +11,13 @@ import {
   deliverableId,
   deliverableWorkflowId,
   DomainException,
+  FieldProblem,
   isOwed,
+  staleVersionProblems,
   SubmissionInput,
 } from '@dondoc/domain';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkingCalendar } from '@dondoc/calendar';
 import { DondocConfig } from '@dondoc/config';
 import { DeliverableProjectionRepository, UnitEntity } from '@dondoc/persistence';
@@ -142,20 +146,33 @@ export class DeliverablesService {
     return { items: items.map((e) => toDeliverableDto(e)), total, page: q.page, pageSize: q.pageSize };
   }
 
-  submit(id: string, dto: SubmissionInput): Promise<DeliverableDto> {
-    return this.command(id, (h) => h.executeUpdate(submitUpdate, { args: [dto] }), isOwed);
-  }
-
-  review(id: string, dto: ReviewDeliverableDto): Promise<DeliverableDto> {
+  // `expectedVersion` (from If-Match) travels into the Update: the workflow's validator compares it
+  // with its own version, so the check and the change are one step, not a read-then-write race.
+  submit(id: string, dto: SubmissionInput, expectedVersion?: number): Promise<DeliverableDto> {
     return this.command(
       id,
-      (h) => h.executeUpdate(reviewUpdate, { args: [dto] }),
-      (s) => s === 'submitted',
+      (h) => h.executeUpdate(submitUpdate, { args: [{ ...dto, expectedVersion }] }),
+      isOwed,
+      expectedVersion,
     );
   }
 
-  extend(id: string, dto: ExtendDeliverableDto): Promise<DeliverableDto> {
-    return this.command(id, (h) => h.executeUpdate(extendUpdate, { args: [dto] }), isOwed);
+  review(id: string, dto: ReviewDeliverableDto, expectedVersion?: number): Promise<DeliverableDto> {
+    return this.command(
+      id,
+      (h) => h.executeUpdate(reviewUpdate, { args: [{ ...dto, expectedVersion }] }),
+      (s) => s === 'submitted',
+      expectedVersion,
+    );
+  }
+
+  extend(id: string, dto: ExtendDeliverableDto, expectedVersion?: number): Promise<DeliverableDto> {
+    return this.command(
+      id,
+      (h) => h.executeUpdate(extendUpdate, { args: [{ ...dto, expectedVersion }] }),
+      isOwed,
+      expectedVersion,
+    );
   }
 
   /** Members mode: one member's yearly commitment registration, recorded at their cell. */
@@ -163,11 +180,12 @@ export class DeliverablesService {
     return this.command(id, (h) => h.executeUpdate(registerUpdate, { args: [dto] }), isOwed);
   }
 
-  waive(id: string, dto: WaiveDeliverableDto): Promise<DeliverableDto> {
+  waive(id: string, dto: WaiveDeliverableDto, expectedVersion?: number): Promise<DeliverableDto> {
     return this.command(
       id,
-      (h) => h.executeUpdate(waiveUpdate, { args: [dto] }),
+      (h) => h.executeUpdate(waiveUpdate, { args: [{ ...dto, expectedVersion }] }),
       (s) => isOwed(s) || s === 'submitted',
+      expectedVersion,
     );
   }
 
@@ -180,27 +198,57 @@ export class DeliverablesService {
     id: string,
     run: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
     applies: (status: DeliverableDto['status']) => boolean,
+    expectedVersion?: number,
   ): Promise<DeliverableDto> {
-    const current = await this.assertApplies(id, applies);
-    await run(this.temporal.workflow.getHandle(current.workflowId));
+    const current = await this.get(id);
+    if (expectedVersion !== undefined && expectedVersion !== current.version)
+      throw staleConflict(current, staleVersionProblems(current.version, { expectedVersion }));
+    assertApplies(current, applies);
+    try {
+      await run(this.temporal.workflow.getHandle(current.workflowId));
+    } catch (e) {
+      const problems = versionRefusal(e);
+      if (problems) throw staleConflict(await this.get(id), problems);
+      throw e;
+    }
     return this.get(id);
   }
 
   /** 404 or 409 before an upload is stored, on the same rule `submit` applies. */
-  assertSubmittable(id: string): Promise<DeliverableDto> {
-    return this.assertApplies(id, isOwed);
+  async assertSubmittable(id: string, expectedVersion?: number): Promise<DeliverableDto> {
+    const current = await this.assertApplies(id, isOwed);
+    if (expectedVersion !== undefined && expectedVersion !== current.version)
+      throw staleConflict(current, staleVersionProblems(current.version, { expectedVersion }));
+    return current;
   }
 
   private async assertApplies(
     id: string,
     applies: (status: DeliverableDto['status']) => boolean,
   ): Promise<DeliverableDto> {
-    const current = await this.get(id);
-    if (!applies(current.status)) {
-      throw new DomainException('conflict', `deliverable is ${current.status}`, [
-        { field: 'status', reason: `already ${current.status}` },
-      ]);
-    }
-    return current;
+    return assertApplies(await this.get(id), applies);
   }
+}
+
+function assertApplies(
+  current: DeliverableDto,
+  applies: (status: DeliverableDto['status']) => boolean,
+): DeliverableDto {
+  if (!applies(current.status))
+    throw new DomainException('conflict', `deliverable is ${current.status}`, [
+      { field: 'status', reason: `already ${current.status}` },
+    ]);
+  return current;
+}
+
+/** 409 carrying the state as it is now, so the client can show it and decide again. */
+function staleConflict(current: DeliverableDto, problems: FieldProblem[]): DomainException {
+  return new DomainException('conflict', 'the deliverable changed since it was read', problems, { current });
+}
+
+/** The workflow's own refusal of a stale `expectedVersion`, if that is what `e` is. */
+function versionRefusal(e: unknown): FieldProblem[] | undefined {
+  if (!(e instanceof WorkflowUpdateFailedError) || !(e.cause instanceof ApplicationFailure)) return undefined;
+  const problems = (e.cause.details?.[0] as FieldProblem[] | undefined) ?? [];
+  return problems.some((p) => p.field === 'version') ? problems : undefined;
 }

@@ -9,7 +9,26 @@ export const CLOSED_STATUSES: readonly DeliverableStatus[] = ['accepted', 'waive
 export const isOwed = (s: DeliverableStatus) => OWED_STATUSES.includes(s);
 export const isClosed = (s: DeliverableStatus) => CLOSED_STATUSES.includes(s);
 
-export interface ReviewCommand {
+/**
+ * A command made on a state the caller has seen (HTTP If-Match): refused when the deliverable has
+ * changed since, so two reviewers cannot overwrite each other silently.
+ */
+export interface Versioned {
+  expectedVersion?: number;
+}
+
+/** The refusal when `expectedVersion` is not the current version (field `version`: a 409). */
+export function staleVersionProblems(current: number, c: Versioned): FieldProblem[] {
+  if (c.expectedVersion === undefined || c.expectedVersion === current) return [];
+  return [
+    {
+      field: 'version',
+      reason: `the deliverable is at version ${current}, not ${c.expectedVersion}: it changed since it was read`,
+    },
+  ];
+}
+
+export interface ReviewCommand extends Versioned {
   decision: 'accept' | 'return';
   reviewerUnitId: string;
   comments?: string;
@@ -17,13 +36,13 @@ export interface ReviewCommand {
   newDueDate?: IsoDate;
 }
 
-export interface ExtendCommand {
+export interface ExtendCommand extends Versioned {
   newDueDate: IsoDate;
   reason: string;
   grantedByUnitId: string;
 }
 
-export interface WaiveCommand {
+export interface WaiveCommand extends Versioned {
   reason: string;
   byUnitId: string;
 }

@@ -41,9 +41,10 @@ export class DocumentsService {
     id: string,
     form: SubmitDocumentFormDto,
     file: UploadedDocument | undefined,
+    expectedVersion?: number,
   ): Promise<SubmissionResultDto> {
-    // Not found or no longer owed answers before the file is looked at or stored.
-    await this.deliverables.assertSubmittable(id);
+    // Not found, no longer owed or changed since read answers before the file is looked at or stored.
+    await this.deliverables.assertSubmittable(id, expectedVersion);
     if (!file)
       throw DomainException.validation([
         { field: 'document', reason: 'attach the document as a file part named "document"' },
@@ -51,13 +52,17 @@ export class DocumentsService {
     const checked = checkDocument(file);
     const stored = await this.documents.insert({ deliverableId: id, ...checked });
     try {
-      const deliverable = await this.deliverables.submit(id, {
-        unitId: form.unitId,
-        documentName: stored.filename,
-        documentSha256: stored.sha256,
-        note: form.note,
-        coveredContents: form.coveredContents,
-      });
+      const deliverable = await this.deliverables.submit(
+        id,
+        {
+          unitId: form.unitId,
+          documentName: stored.filename,
+          documentSha256: stored.sha256,
+          note: form.note,
+          coveredContents: form.coveredContents,
+        },
+        expectedVersion,
+      );
       return { ...deliverable, document: toDocumentDto(stored) };
     } catch (e) {
       if (refused(e)) await this.documents.delete(stored.id);
