@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DondocConfig } from '@dondoc/config';
+import { AuthModule } from './auth/auth.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure.module';
@@ -8,6 +9,7 @@ import { PlansModule } from './plans/plans.module';
 import { IssuesModule } from './issues/issues.module';
 import { MailModule } from './mail/mail.module';
 import { PlanAcknowledgementsModule } from './plans/plan-acknowledgements.module';
+import { AuditModule } from './audit/audit.module';
 
 @Module({})
 export class AppModule {
@@ -16,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config),
+        AuthModule, // first: its global AuthGuard must run before any other guard
         HealthModule,
         DeliverablesModule,
         OrgModule,
@@ -23,6 +26,7 @@ export class AppModule {
         IssuesModule,
         MailModule,
         PlanAcknowledgementsModule,
+        AuditModule,
       ],
     };
   }

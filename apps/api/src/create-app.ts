@@ -15,6 +15,8 @@ export async function createApp(config: DondocConfig): Promise<INestApplication>
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
     bodyParser: false,
   });
+  // The client address (audit log) behind a reverse proxy: TRUST_PROXY names the hops to believe.
+  app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

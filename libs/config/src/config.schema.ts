@@ -24,7 +24,12 @@ export interface DondocConfig {
   mail: MailPolicyConfig;
   /** Signs links in mail (HMAC); from the environment, never in the repo for production. */
   linkSecret: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (audit log ip). */
+  trustProxy: TrustProxy;
 }
+
+/** false: the socket's peer is the client; true: any proxy; n: that many hops; else addresses/subnets. */
+export type TrustProxy = boolean | number | string[];
 
 /** Hours of a working day (Vietnam time) in which mail goes out; null: any time. */
 export type SendWindow = { fromMinute: number; toMinute: number } | null;
@@ -121,5 +126,21 @@ export const parseEmailList: Parser<string[]> = (raw) => {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const e of list) if (!/^[^\s@]+@[^\s@]+$/.test(e)) throw new Error(`${e} is not an email address`);
+  return list;
+};
+
+/**
+ * `false` (no proxy), `true` (trust every hop: only behind a proxy that overwrites X-Forwarded-For),
+ * a number of hops, or a comma-separated list of addresses, subnets and Express names (`loopback`,
+ * `linklocal`, `uniquelocal`).
+ */
+export const parseTrustProxy: Parser<TrustProxy> = (raw) => {
+  const v = raw.trim();
+  if (/^(false|no|off)$/i.test(v)) return false;
+  if (/^(true|yes|on)$/i.test(v)) return true;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim());
+  if (list.some((s) => !/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/.test(s)))
+    throw new Error('must be true, false, a number of hops, or addresses/subnets separated by commas');
   return list;
 };

@@ -8,6 +8,7 @@ import {
   parseEmailList,
   parseSendWindow,
   parseString,
+  parseTrustProxy,
   parseUrl,
   SettingSpec,
 } from './config.schema';
@@ -130,6 +131,13 @@ export const SETTINGS = {
     parse: parseString,
     description: 'Key that signs links in mail (plan acknowledgement); set a long random value in production',
   },
+  TRUST_PROXY: {
+    key: 'TRUST_PROXY',
+    default: 'false',
+    parse: parseTrustProxy,
+    description:
+      'Behind a reverse proxy: which hops to trust for the client address (false, true, a hop count, or addresses/subnets such as loopback,10.0.0.0/8); the audit log records that address',
+  },
   LOG_LEVEL: {
     key: 'LOG_LEVEL',
     default: 'log',
@@ -199,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
       adminEmails: v.ADMIN_EMAILS ?? [],
     },
     linkSecret: v.LINK_SECRET!,
+    trustProxy: v.TRUST_PROXY!,
   };
 }
 

@@ -21,6 +21,8 @@ import { ReportedIssueAttachmentEntity } from './entities/reported-issue-attachm
 import { DeliverableUrgingEntity } from './entities/deliverable-urging.entity';
 import { WeeklyUrging1764800000000 } from './migrations/1764800000000-weekly-urging';
 import { Notifications1764900000000 } from './migrations/1764900000000-notifications';
+import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
+import { AuditLogEntity } from './audit/audit-log.entity';
 import { OrgVersions1765200000000 } from './migrations/1765200000000-org-versions';
 
 export const ENTITIES = [
@@ -38,6 +40,7 @@ export const ENTITIES = [
   ReportedIssueEventEntity,
   ReportedIssueAttachmentEntity,
   DeliverableUrgingEntity,
+  AuditLogEntity,
 ];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
 export const MIGRATIONS = [
@@ -49,6 +52,7 @@ export const MIGRATIONS = [
   ReportedIssues1764700000000,
   WeeklyUrging1764800000000,
   Notifications1764900000000,
+  AuditLog1765100000000,
   OrgVersions1765200000000,
 ];
 

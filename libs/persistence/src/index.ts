@@ -19,3 +19,5 @@ export * from './entities/reported-issue-event.entity';
 export * from './entities/reported-issue-attachment.entity';
 export * from './reported-issue.repository';
 export * from './row-scope';
+export * from './audit/audit-log.entity';
+export * from './audit/audit-log.repository';

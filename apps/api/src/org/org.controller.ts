@@ -11,6 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Access } from '../authz/access.decorator';
 import { ProblemDto } from '../common/problem.dto';
 import { OrgExportQuery, OrgImportQuery } from './dto/org-queries.dto';
 import { OrgFileDto, OrgImportResultDto } from './dto/org-tree.dto';
@@ -23,6 +24,7 @@ export class OrgController {
   constructor(private readonly org: OrgService) {}
 
   @Post('import')
+  @Access({ roles: ['admin'] })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Import an org tree (org file format), all or nothing',
@@ -44,6 +46,7 @@ export class OrgController {
   }
 
   @Get('export')
+  @Access({ roles: ['admin'] })
   @ApiOperation({ summary: 'The stored org tree: the whole org file (json) or one table (csv)' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OrgFileDto, description: 'json: an org file; csv: the table chosen by `table`' })

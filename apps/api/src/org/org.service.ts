@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException, OrgTree, OrgUnit, parseOrgJson, serializeOrgJson } from '@dondoc/domain';
 import { serializeOrgCsv } from '@dondoc/domain/src/org/org-csv';
-import { OrgImportResult, OrgRepository } from '@dondoc/persistence';
+import { OrgImportResult, OrgRepository, UnitPatch, VersionedUnit } from '@dondoc/persistence';
 import { DATA_SOURCE } from '../tokens';
+import { CreateUnitDto, UpdateUnitDto } from './dto/org-management.dto';
 import { ListUnitsQuery, OrgExportQuery, OrgImportQuery } from './dto/org-queries.dto';
+import type { ExpectedVersion } from './if-match';
 
 const BODY = 'request body';
 
@@ -31,17 +33,43 @@ export class OrgService {
     return { contentType: 'text/csv; charset=utf-8', body: serializeOrgCsv(tree)[q.table] };
   }
 
-  async listUnits(q: ListUnitsQuery) {
-    const page = await this.repo.listUnits(q);
+  /** `visibleUnitIds`: the caller's scope (authorisation); only those units are listed when given. */
+  async listUnits(q: ListUnitsQuery, visibleUnitIds?: readonly string[]) {
+    const page = await this.repo.listUnits({ ...q, visibleUnitIds });
     return { ...page, page: q.page, pageSize: q.pageSize };
   }
 
-  async getUnit(id: string): Promise<OrgUnit> {
-    const unit = await this.repo.findUnit(id);
+  /** One unit with its contacts and its version (the ETag). */
+  async getUnit(id: string): Promise<VersionedUnit> {
+    const unit = await this.repo.findVersionedUnit(id);
     if (!unit)
       throw new DomainException('not_found', `no unit with id "${id}"`, [
         { field: 'id', reason: 'no such unit' },
       ]);
     return unit;
+  }
+
+  /** A new unit under the import's rules (type, level of the parent, validity inside the parent's). */
+  createUnit(body: CreateUnitDto): Promise<VersionedUnit> {
+    return this.repo.createUnit(
+      {
+        id: body.id,
+        name: body.name,
+        type: body.type as OrgUnit['type'],
+        parentId: body.parentId ?? null,
+        validFrom: body.validFrom,
+        validTo: body.validTo ?? null,
+      },
+      BODY,
+    );
+  }
+
+  /** Rename, move or dissolve, if the unit is still at the version the caller read. */
+  updateUnit(id: string, body: UpdateUnitDto, expected: ExpectedVersion): Promise<VersionedUnit> {
+    const patch: UnitPatch = {};
+    if (body.name !== undefined) patch.name = body.name;
+    if (body.parentId !== undefined) patch.parentId = body.parentId;
+    if (body.validTo !== undefined) patch.validTo = body.validTo;
+    return this.repo.updateUnit(id, expected.version, patch, { source: BODY, versionField: expected.field });
   }
 }
