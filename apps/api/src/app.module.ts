@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DondocConfig } from '@dondoc/config';
-import { AuthModule } from './auth/auth.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure.module';
@@ -18,7 +17,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config),
-        AuthModule, // first: its global AuthGuard must run before any other guard
         HealthModule,
         DeliverablesModule,
         OrgModule,
