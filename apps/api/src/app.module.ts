@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { DondocConfig } from '@dondoc/config';
+import { AuthModule } from './auth/auth.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure.module';
@@ -9,6 +11,8 @@ import { IssuesModule } from './issues/issues.module';
 import { MailModule } from './mail/mail.module';
 import { PlanAcknowledgementsModule } from './plans/plan-acknowledgements.module';
 import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './authz/access.guard';
+import { AuthzModule } from './authz/authz.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +21,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config),
+        AuthModule, // first: its global AuthGuard must run before any other guard
+        AuthzModule,
         HealthModule,
         DeliverablesModule,
         OrgModule,
@@ -26,6 +32,8 @@ export class AppModule {
         PlanAcknowledgementsModule,
         AuditModule,
       ],
+      // After the imported modules' AuthGuard: who the caller is must be known before what it may do.
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -14,6 +14,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../authz/access.decorator';
+import { AccessScope, unitRowScope } from '../authz/access-scope';
+import { RequestScope } from '../authz/request-scope.decorator';
 import { ProblemDto } from '../common/problem.dto';
 import { ProblemExceptionFilter } from '../mail/mail-problem';
 import { problemExample } from '../mail/problem-examples';
@@ -109,8 +111,8 @@ export class UnitsController {
       [{ field: 'type', reason: 'type must be one of the following values: tinh-uy, …' }],
     ),
   })
-  list(@Query() q: ListUnitsQuery): Promise<UnitPageDto> {
-    return this.org.listUnits(q);
+  list(@Query() q: ListUnitsQuery, @RequestScope() scope: AccessScope): Promise<UnitPageDto> {
+    return this.org.listUnits(q, unitRowScope(scope));
   }
 
   @Get(':id')
