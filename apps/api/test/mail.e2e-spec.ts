@@ -502,6 +502,8 @@ describe('mail and plan acknowledgement API (e2e)', () => {
     expect(paths['/mail/{key}/resend'].post.summary).toMatch(/\(admin\)/);
     expect(Object.keys(paths['/mail/{key}/resend'].post.responses).sort()).toEqual([
       '200',
+      '401',
+      '403',
       '404',
       '409',
       '502',

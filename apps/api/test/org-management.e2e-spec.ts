@@ -380,10 +380,10 @@ describe('org management API (e2e)', () => {
     expect(Object.keys(paths['/units/{id}/contacts'])).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(paths['/contacts/{id}'])).toEqual(expect.arrayContaining(['patch', 'delete']));
     expect(Object.keys(paths['/units/{id}'].patch.responses).sort()).toEqual(
-      ['200', '400', '404', '409', '422', '428'].sort(),
+      ['200', '400', '401', '403', '404', '409', '422', '428'].sort(),
     );
     expect(Object.keys(paths['/contacts/{id}'].delete.responses).sort()).toEqual(
-      ['200', '400', '404', '409', '428'].sort(),
+      ['200', '400', '401', '403', '404', '409', '428'].sort(),
     );
   });
 });

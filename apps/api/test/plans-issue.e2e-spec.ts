@@ -86,6 +86,8 @@ describe('plans: issue, status matrix, amendments (e2e on the Temporal dev serve
       '200',
       '201',
       '400',
+      '401',
+      '403',
       '409',
       '422',
       '503',
