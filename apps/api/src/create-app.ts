@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DondocConfig } from '@dondoc/config';
 import { AppModule } from './app.module';
+import { completeOpenApi } from './common/openapi-complete';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -28,8 +29,14 @@ export async function createApp(config: DondocConfig): Promise<INestApplication>
         'Every error is `application/problem+json` naming the field at fault.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The token POST /auth/login answers' })
+    .addCookieAuth('dondoc_session', {
+      type: 'apiKey',
+      in: 'cookie',
+      description: 'Set by POST /auth/login; unsafe methods also need X-CSRF-Token (the dondoc_csrf cookie)',
+    })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+  SwaggerModule.setup('docs', app, () => completeOpenApi(SwaggerModule.createDocument(app, doc)), {
     jsonDocumentUrl: 'docs/openapi.json',
   });
   return app;

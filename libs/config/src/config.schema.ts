@@ -24,12 +24,23 @@ export interface DondocConfig {
   mail: MailPolicyConfig;
   /** Signs links in mail (HMAC); from the environment, never in the repo for production. */
   linkSecret: string;
+  auth: AuthConfig;
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (audit log ip). */
   trustProxy: TrustProxy;
 }
 
 /** false: the socket's peer is the client; true: any proxy; n: that many hops; else addresses/subnets. */
 export type TrustProxy = boolean | number | string[];
+
+/** Sessions of signed-in accounts (apps/api/src/auth). */
+export interface AuthConfig {
+  /** A session ends this many hours after sign-in, however active. */
+  sessionTtlHours: number;
+  /** A session unused for this many minutes ends. */
+  sessionIdleMinutes: number;
+  /** Session and CSRF cookies carry `Secure` (sent over HTTPS only); false for plain-HTTP tests. */
+  cookieSecure: boolean;
+}
 
 /** Hours of a working day (Vietnam time) in which mail goes out; null: any time. */
 export type SendWindow = { fromMinute: number; toMinute: number } | null;

@@ -138,6 +138,24 @@ export const SETTINGS = {
     description:
       'Behind a reverse proxy: which hops to trust for the client address (false, true, a hop count, or addresses/subnets such as loopback,10.0.0.0/8); the audit log records that address',
   },
+  SESSION_TTL_HOURS: {
+    key: 'SESSION_TTL_HOURS',
+    default: '12',
+    parse: parseIntegerBetween(1, 24 * 31),
+    description: 'A session ends this many hours after sign-in, however active',
+  },
+  SESSION_IDLE_MINUTES: {
+    key: 'SESSION_IDLE_MINUTES',
+    default: '120',
+    parse: parseIntegerBetween(1, 24 * 60 * 31),
+    description: 'A session unused for this many minutes ends',
+  },
+  COOKIE_SECURE: {
+    key: 'COOKIE_SECURE',
+    default: 'true',
+    parse: parseBoolean,
+    description: 'Session and CSRF cookies are Secure (HTTPS only); false only for plain-HTTP tests',
+  },
   LOG_LEVEL: {
     key: 'LOG_LEVEL',
     default: 'log',
@@ -207,6 +225,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
       adminEmails: v.ADMIN_EMAILS ?? [],
     },
     linkSecret: v.LINK_SECRET!,
+    auth: {
+      sessionTtlHours: v.SESSION_TTL_HOURS!,
+      sessionIdleMinutes: v.SESSION_IDLE_MINUTES!,
+      cookieSecure: v.COOKIE_SECURE!,
+    },
     trustProxy: v.TRUST_PROXY!,
   };
 }

@@ -24,6 +24,10 @@ import { Notifications1764900000000 } from './migrations/1764900000000-notificat
 import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { OrgVersions1765200000000 } from './migrations/1765200000000-org-versions';
+import { Accounts1765000000000 } from './migrations/1765000000000-accounts';
+import { AccountEntity } from './auth/account.entity';
+import { SessionEntity } from './auth/session.entity';
+import { LoginAttemptEntity } from './auth/login-attempt.entity';
 
 export const ENTITIES = [
   UnitEntity,
@@ -41,6 +45,9 @@ export const ENTITIES = [
   ReportedIssueAttachmentEntity,
   DeliverableUrgingEntity,
   AuditLogEntity,
+  AccountEntity,
+  SessionEntity,
+  LoginAttemptEntity,
 ];
 /** In order. The schema is only ever changed by these, never by `synchronize`. */
 export const MIGRATIONS = [
@@ -52,6 +59,7 @@ export const MIGRATIONS = [
   ReportedIssues1764700000000,
   WeeklyUrging1764800000000,
   Notifications1764900000000,
+  Accounts1765000000000,
   AuditLog1765100000000,
   OrgVersions1765200000000,
 ];

@@ -7,3 +7,4 @@ export * from './province-generator';
 export * from './plan-fixtures';
 export * from './history-recorder';
 export * from './api-stack';
+export * from './accounts';

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
 import { HealthDto } from './health.dto';
+import { Public } from '../auth/auth.decorators';
 
 async function check(probe: () => Promise<unknown>): Promise<string> {
   try {
@@ -19,6 +20,7 @@ async function check(probe: () => Promise<unknown>): Promise<string> {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -23,6 +23,7 @@ import {
   PlanAcknowledgementsDto,
 } from './dto/plan-acknowledgement.dto';
 import { PlanAcknowledgementsService } from './plan-acknowledgements.service';
+import { Public } from '../auth/auth.decorators';
 
 const ACK_INSTANCE = '/plans/22-KH-TU/acknowledge?unit=HU-TIEN-DU&token=…';
 const RESULT_EXAMPLE: PlanAcknowledgementResultDto = {
@@ -51,6 +52,7 @@ export class PlanAcknowledgementsController {
   constructor(private readonly acks: PlanAcknowledgementsService) {}
 
   @Get(':id/acknowledge')
+  @Public() // the signed link is its own proof; people click it from mail, signed out
   @ApiOperation({
     summary: 'A unit acknowledges receipt of a plan: the signed link in the plan-issued mail',
     description:
