@@ -469,13 +469,15 @@ async function assertNothingOutlives(m: EntityManager, unit: OrgUnit): Promise<v
     );
 }
 
-function unitNotFound(id: string): DomainException {
+/** 404 naming `id`: no unit with this id. */
+export function unitNotFound(id: string): DomainException {
   return new DomainException('not_found', `no unit with id "${id}"`, [
     { field: 'id', reason: 'no such unit' },
   ]);
 }
 
-function contactNotFound(id: string): DomainException {
+/** 404 naming `id`: no contact with this id. */
+export function contactNotFound(id: string): DomainException {
   return new DomainException('not_found', `no contact with id "${id}"`, [
     { field: 'id', reason: 'no such contact' },
   ]);

@@ -27,6 +27,13 @@ import {
   UpdateContactDto,
 } from './dto/org-management.dto';
 import { etagOf, expectedVersion, StaleVersionFilter } from './if-match';
+import {
+  etagHeader,
+  ifMatchHeader,
+  preconditionRequiredExample,
+  staleExample,
+  unitNotFoundExample,
+} from './org-api-examples';
 import { ORG_READERS } from './units.controller';
 
 const CONTACT_ID = '8c6f2b9e-4a0d-4c52-9a55-1f0f3c1b2d7e';
@@ -40,25 +47,8 @@ const CONTACT_EXAMPLE: ContactStateDto = {
   digest: false,
   version: 1,
 };
-const ETAG_HEADER = {
-  ETag: {
-    description: 'the contact’s version, to send back as If-Match',
-    schema: { type: 'string', example: '"1"' },
-  },
-};
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description:
-    'the contact’s version from your last read, e.g. "1" (or `version` in the body): required, else 428',
-  example: '"1"',
-};
 const CONTACT_PATH = `/contacts/${CONTACT_ID}`;
 
-const unitNotFound = (instance: string) =>
-  problemExample('notFound', 404, 'Not found', 'no unit with id "HU-KHONG-CO"', instance, [
-    { field: 'id', reason: 'no such unit' },
-  ]);
 const contactNotFound = problemExample(
   'notFound',
   404,
@@ -96,32 +86,6 @@ const duplicate = (instance: string) =>
     instance,
     [{ field: 'email', reason: 'vanphong.tiendu@bacninh.example is already a contact of this unit' }],
   );
-const stale = (instance: string) =>
-  problemExample(
-    'conflict',
-    409,
-    'Conflict',
-    'changed since version 1: it is now at version 2',
-    instance,
-    [{ field: 'If-Match', reason: 'version 1 is stale; the current version is 2' }],
-    { current: { ...CONTACT_EXAMPLE, digest: true, version: 2 } },
-  );
-const preconditionRequired = (instance: string) =>
-  problemExample(
-    'validation',
-    428,
-    'Precondition required',
-    'If-Match: is required: send If-Match: "<version>" (the ETag or version of your last read), or version in the body',
-    instance,
-    [
-      {
-        field: 'If-Match',
-        reason:
-          'is required: send If-Match: "<version>" (the ETag or version of your last read), or version in the body',
-      },
-    ],
-  );
-
 /**
  * The people who receive a unit's mail, one at a time: an admin, or the unit's own officer, keeps
  * them current without a re-import. Rules are the org import's (e-mail, role, language, NFC names).
@@ -137,7 +101,7 @@ export class ContactsController {
   @ApiOperation({ summary: 'A unit’s contacts with their ids and versions, heads first' })
   @ApiParam({ name: 'id', example: 'HU-TIEN-DU' })
   @ApiOkResponse({ type: [ContactStateDto], example: [CONTACT_EXAMPLE] })
-  @ApiNotFoundResponse({ type: ProblemDto, example: unitNotFound('/units/HU-KHONG-CO/contacts') })
+  @ApiNotFoundResponse({ type: ProblemDto, example: unitNotFoundExample('/units/HU-KHONG-CO/contacts') })
   list(@Param('id') unitId: string): Promise<ContactStateDto[]> {
     return this.contacts.list(unitId);
   }
@@ -150,7 +114,7 @@ export class ContactsController {
       'The name is stored in Unicode NFC and trimmed; `language` defaults to vi, `digest` to false.',
   })
   @ApiParam({ name: 'id', example: 'HU-TIEN-DU' })
-  @ApiCreatedResponse({ type: ContactStateDto, headers: ETAG_HEADER, example: CONTACT_EXAMPLE })
+  @ApiCreatedResponse({ type: ContactStateDto, headers: etagHeader('contact'), example: CONTACT_EXAMPLE })
   @ApiBadRequestResponse({
     type: ProblemDto,
     description: 'An unknown field',
@@ -163,7 +127,7 @@ export class ContactsController {
       [{ field: 'phone', reason: 'property phone should not exist' }],
     ),
   })
-  @ApiNotFoundResponse({ type: ProblemDto, example: unitNotFound('/units/HU-KHONG-CO/contacts') })
+  @ApiNotFoundResponse({ type: ProblemDto, example: unitNotFoundExample('/units/HU-KHONG-CO/contacts') })
   @ApiConflictResponse({
     type: ProblemDto,
     description: 'The address is already a contact of this unit',
@@ -193,10 +157,10 @@ export class ContactsController {
       'is still at the version in If-Match (or `version`).',
   })
   @ApiParam({ name: 'id', example: CONTACT_ID })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(ifMatchHeader('contact'))
   @ApiOkResponse({
     type: ContactStateDto,
-    headers: ETAG_HEADER,
+    headers: etagHeader('contact'),
     example: { ...CONTACT_EXAMPLE, digest: true, version: 2 },
   })
   @ApiBadRequestResponse({
@@ -209,13 +173,13 @@ export class ContactsController {
     type: StaleContactProblemDto,
     description:
       'Changed since the version given (`current` is the contact now), or the new address is taken',
-    example: stale(CONTACT_PATH),
+    example: staleExample(CONTACT_PATH, { ...CONTACT_EXAMPLE, digest: true, version: 2 }),
   })
   @ApiResponse({
     status: 428,
     type: ProblemDto,
     description: 'Neither If-Match nor `version`',
-    example: preconditionRequired(CONTACT_PATH),
+    example: preconditionRequiredExample(CONTACT_PATH),
   })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, example: invalidContact(CONTACT_PATH) })
   async update(
@@ -240,12 +204,15 @@ export class ContactsController {
       'so it is not sent to someone removed.',
   })
   @ApiParam({ name: 'id', example: CONTACT_ID })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(ifMatchHeader('contact'))
   @ApiOkResponse({ type: ContactRemovalDto, example: { id: CONTACT_ID, mailKept: 4, waitingMailFailed: 1 } })
   @ApiBadRequestResponse({ type: ProblemDto, example: badContactId })
   @ApiNotFoundResponse({ type: ProblemDto, example: contactNotFound })
-  @ApiConflictResponse({ type: StaleContactProblemDto, example: stale(CONTACT_PATH) })
-  @ApiResponse({ status: 428, type: ProblemDto, example: preconditionRequired(CONTACT_PATH) })
+  @ApiConflictResponse({
+    type: StaleContactProblemDto,
+    example: staleExample(CONTACT_PATH, { ...CONTACT_EXAMPLE, digest: true, version: 2 }),
+  })
+  @ApiResponse({ status: 428, type: ProblemDto, example: preconditionRequiredExample(CONTACT_PATH) })
   remove(
     @Param() p: ContactIdParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -3,7 +3,13 @@ import { DataSource } from 'typeorm';
 import { Contact, DomainException } from '@dondoc/domain';
 import { ProblemList } from '@dondoc/domain/src/org/org-problems';
 import { readContact } from '@dondoc/domain/src/org/org-records';
-import { ContactRemoval, OrgRepository, StoredContact } from '@dondoc/persistence';
+import {
+  ContactRemoval,
+  contactNotFound,
+  OrgRepository,
+  StoredContact,
+  unitNotFound,
+} from '@dondoc/persistence';
 import { DATA_SOURCE } from '../tokens';
 import { CreateContactDto, UpdateContactDto } from './dto/org-management.dto';
 import type { ExpectedVersion } from './if-match';
@@ -22,10 +28,7 @@ export class ContactsService {
 
   async list(unitId: string): Promise<StoredContact[]> {
     const contacts = await this.repo.listContacts(unitId);
-    if (!contacts)
-      throw new DomainException('not_found', `no unit with id "${unitId}"`, [
-        { field: 'id', reason: 'no such unit' },
-      ]);
+    if (!contacts) throw unitNotFound(unitId);
     return contacts;
   }
 
@@ -36,10 +39,7 @@ export class ContactsService {
   /** The stored contact with the body's fields on top, checked whole, if still at the expected version. */
   async update(id: string, body: UpdateContactDto, expected: ExpectedVersion): Promise<StoredContact> {
     const current = await this.repo.findContact(id);
-    if (!current)
-      throw new DomainException('not_found', `no contact with id "${id}"`, [
-        { field: 'id', reason: 'no such contact' },
-      ]);
+    if (!current) throw contactNotFound(id);
     const { version: _version, ...changes } = body;
     const { name, email, role, language, digest } = current;
     const next = readContactBody({ name, email, role, language, digest, ...definedOnly(changes) });

@@ -7,6 +7,9 @@ import { ProblemException } from '../mail/mail-problem';
 /** The ETag of a versioned row: its version as a strong entity tag. */
 export const etagOf = (version: number): string => `"${version}"`;
 
+export const IF_MATCH_REQUIRED =
+  'is required: send If-Match: "<version>" (the ETag or version of your last read), or version in the body';
+
 /** Which version a change was made against, and the name the caller gave it (for problems). */
 export interface ExpectedVersion {
   version: number;
@@ -23,7 +26,7 @@ export function expectedVersion(
   bodyVersion: number | undefined,
 ): ExpectedVersion {
   if (ifMatch !== undefined && ifMatch.trim() !== '') {
-    const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(ifMatch);
+    const m = /^\s*(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))\s*$/.exec(ifMatch);
     if (!m)
       throw problem(
         HttpStatus.BAD_REQUEST,
@@ -32,7 +35,7 @@ export function expectedVersion(
         'If-Match',
         `must be a version like "3" (the ETag), got ${ifMatch}`,
       );
-    const version = Number(m[1]);
+    const version = Number(m[1] ?? m[2]);
     if (bodyVersion !== undefined && bodyVersion !== version)
       throw problem(
         HttpStatus.BAD_REQUEST,
@@ -44,13 +47,7 @@ export function expectedVersion(
     return { version, field: 'If-Match' };
   }
   if (bodyVersion !== undefined) return { version: bodyVersion, field: 'version' };
-  throw problem(
-    428,
-    PROBLEM_TYPES.validation,
-    'Precondition required',
-    'If-Match',
-    'is required: send If-Match: "<version>" (the ETag or version of your last read), or version in the body',
-  );
+  throw problem(428, PROBLEM_TYPES.validation, 'Precondition required', 'If-Match', IF_MATCH_REQUIRED);
 }
 
 function problem(

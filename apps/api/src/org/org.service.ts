@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainException, OrgTree, OrgUnit, parseOrgJson, serializeOrgJson } from '@dondoc/domain';
+import { OrgTree, OrgUnit, parseOrgJson, serializeOrgJson } from '@dondoc/domain';
 import { serializeOrgCsv } from '@dondoc/domain/src/org/org-csv';
-import { OrgImportResult, OrgRepository, UnitPatch, VersionedUnit } from '@dondoc/persistence';
+import { OrgImportResult, OrgRepository, unitNotFound, UnitPatch, VersionedUnit } from '@dondoc/persistence';
 import { DATA_SOURCE } from '../tokens';
 import { CreateUnitDto, UpdateUnitDto } from './dto/org-management.dto';
 import { ListUnitsQuery, OrgExportQuery, OrgImportQuery } from './dto/org-queries.dto';
@@ -42,10 +42,7 @@ export class OrgService {
   /** One unit with its contacts and its version (the ETag). */
   async getUnit(id: string): Promise<VersionedUnit> {
     const unit = await this.repo.findVersionedUnit(id);
-    if (!unit)
-      throw new DomainException('not_found', `no unit with id "${id}"`, [
-        { field: 'id', reason: 'no such unit' },
-      ]);
+    if (!unit) throw unitNotFound(id);
     return unit;
   }
 

@@ -23,6 +23,13 @@ import { CreateUnitDto, StaleUnitProblemDto, UnitStateDto, UpdateUnitDto } from 
 import { ListUnitsQuery } from './dto/org-queries.dto';
 import { OrgUnitDto, UnitPageDto } from './dto/org-tree.dto';
 import { etagOf, expectedVersion, StaleVersionFilter } from './if-match';
+import {
+  etagHeader,
+  ifMatchHeader,
+  preconditionRequiredExample,
+  staleExample,
+  unitNotFoundExample,
+} from './org-api-examples';
 import { OrgService } from './org.service';
 
 /** Who reads the tree: officers their own unit and the units under it (the access guard checks). */
@@ -50,39 +57,6 @@ const { version: _v, ...UNIT_READ_EXAMPLE } = {
     },
   ],
 };
-
-const ETAG_HEADER = {
-  ETag: {
-    description: 'the unit’s version, to send back as If-Match',
-    schema: { type: 'string', example: '"1"' },
-  },
-};
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'the ETag of your last read, e.g. "3" (or `version` in the body): required, else 428',
-  example: '"3"',
-};
-
-const notFound = (instance: string) =>
-  problemExample('notFound', 404, 'Not found', 'no unit with id "HU-KHONG-CO"', instance, [
-    { field: 'id', reason: 'no such unit' },
-  ]);
-const preconditionRequired = (instance: string) =>
-  problemExample(
-    'validation',
-    428,
-    'Precondition required',
-    'If-Match: is required: send If-Match: "<version>" (the ETag or version of your last read), or version in the body',
-    instance,
-    [
-      {
-        field: 'If-Match',
-        reason:
-          'is required: send If-Match: "<version>" (the ETag or version of your last read), or version in the body',
-      },
-    ],
-  );
 
 @ApiTags('org')
 @UseFilters(ProblemExceptionFilter, StaleVersionFilter)
@@ -122,8 +96,8 @@ export class UnitsController {
     description: 'Send the ETag back as If-Match to change the unit (PATCH).',
   })
   @ApiParam({ name: 'id', example: 'CB-TD-LIM-KP3' })
-  @ApiOkResponse({ type: OrgUnitDto, headers: ETAG_HEADER, example: UNIT_READ_EXAMPLE })
-  @ApiNotFoundResponse({ type: ProblemDto, example: notFound('/units/HU-KHONG-CO') })
+  @ApiOkResponse({ type: OrgUnitDto, headers: etagHeader('unit'), example: UNIT_READ_EXAMPLE })
+  @ApiNotFoundResponse({ type: ProblemDto, example: unitNotFoundExample('/units/HU-KHONG-CO') })
   async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<OrgUnitDto> {
     const { version, ...unit } = await this.org.getUnit(id);
     res.setHeader('ETag', etagOf(version));
@@ -139,7 +113,7 @@ export class UnitsController {
       'organisation under a level-1 committee, level-1 units under the tinh-uy); the unit must exist only ' +
       'while its parent does. Contacts are added with POST /units/{id}/contacts.',
   })
-  @ApiCreatedResponse({ type: UnitStateDto, headers: ETAG_HEADER, example: UNIT_EXAMPLE })
+  @ApiCreatedResponse({ type: UnitStateDto, headers: etagHeader('unit'), example: UNIT_EXAMPLE })
   @ApiBadRequestResponse({
     type: ProblemDto,
     description: 'An unknown field',
@@ -203,10 +177,10 @@ export class UnitsController {
       'The change is made only if the unit is still at the version in If-Match (or `version`).',
   })
   @ApiParam({ name: 'id', example: 'CB-TD-LIM-KP3' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(ifMatchHeader('unit'))
   @ApiOkResponse({
     type: UnitStateDto,
-    headers: ETAG_HEADER,
+    headers: etagHeader('unit'),
     example: { ...UNIT_EXAMPLE, name: 'Chi bộ khu phố 3 (sáp nhập)', version: 2 },
   })
   @ApiBadRequestResponse({
@@ -221,27 +195,23 @@ export class UnitsController {
       [{ field: 'If-Match', reason: 'must be a version like "3" (the ETag), got abc' }],
     ),
   })
-  @ApiNotFoundResponse({ type: ProblemDto, example: notFound('/units/HU-KHONG-CO') })
+  @ApiNotFoundResponse({ type: ProblemDto, example: unitNotFoundExample('/units/HU-KHONG-CO') })
   @ApiConflictResponse({
     type: StaleUnitProblemDto,
     description:
       'The unit changed since the version given (`current` is the unit now, its ETag in the header), or it ' +
       'cannot end on `validTo` (what outlives it, under `validTo`)',
-    example: problemExample(
-      'conflict',
-      409,
-      'Conflict',
-      'changed since version 1: it is now at version 2',
-      '/units/CB-TD-LIM-KP3',
-      [{ field: 'If-Match', reason: 'version 1 is stale; the current version is 2' }],
-      { current: { ...UNIT_EXAMPLE, name: 'Chi bộ khu phố 3 (sáp nhập)', version: 2 } },
-    ),
+    example: staleExample('/units/CB-TD-LIM-KP3', {
+      ...UNIT_EXAMPLE,
+      name: 'Chi bộ khu phố 3 (sáp nhập)',
+      version: 2,
+    }),
   })
   @ApiResponse({
     status: 428,
     type: ProblemDto,
     description: 'Neither If-Match nor `version` was sent',
-    example: preconditionRequired('/units/CB-TD-LIM-KP3'),
+    example: preconditionRequiredExample('/units/CB-TD-LIM-KP3'),
   })
   @ApiUnprocessableEntityResponse({
     type: ProblemDto,
