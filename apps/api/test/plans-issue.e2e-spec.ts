@@ -106,7 +106,13 @@ describe('plans: issue, status matrix, amendments (e2e on the Temporal dev serve
     expect(res.body.errors).toEqual([
       { field: '22-KH-TU.yaml:/issuer', reason: 'unit "TU-KHONG-CO" is not in the org tree' },
     ]);
-    expect((await http.get('/plans').expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await http.get('/plans').expect(200)).body).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+    });
+    await http.get('/plans').query({ status: 'lost', pageSize: 1000 }).expect(400);
   });
 
   it('refuses dates that do not fit the plan, and an invalid file, with 422', async () => {

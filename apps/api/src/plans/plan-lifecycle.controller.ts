@@ -1,3 +1,4 @@
+import { ListPlansQuery } from './dto/list-plans.query';
 import { Access, ANY_ROLE } from '../authz/access.decorator';
 import { AccessScope, summaryRowScope } from '../authz/access-scope';
 import { RequestScope } from '../authz/request-scope.decorator';
@@ -105,8 +106,8 @@ export class PlanLifecycleController {
   @Access({ roles: ANY_ROLE })
   @ApiOperation({ summary: 'Issued plans, latest first, with their deliverables counted per bucket' })
   @ApiOkResponse({ type: PlanListDto })
-  list(): Promise<PlanListDto> {
-    return this.reads.list();
+  list(@Query() q: ListPlansQuery): Promise<PlanListDto> {
+    return this.reads.list(q);
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import { ListPlansQuery } from './dto/list-plans.query';
 import type { RowScope } from '@dondoc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -29,15 +30,23 @@ export class PlanReadService {
     return toPlanDto(plan, counts.get(plan.id));
   }
 
-  async list(): Promise<PlanListDto> {
-    const plans = await this.dataSource
-      .getRepository(PlanEntity)
-      .find({ order: { issuedOn: 'DESC', id: 'ASC' } });
+  async list(q: ListPlansQuery): Promise<PlanListDto> {
+    const [plans, total] = await this.dataSource.getRepository(PlanEntity).findAndCount({
+      where: q.status ? { status: q.status } : {},
+      order: { issuedOn: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
     const counts = await this.status.countsByPlan(
       plans.map((p) => p.id),
       new Date(),
     );
-    return { items: plans.map((p) => toPlanDto(p, counts.get(p.id))), total: plans.length };
+    return {
+      items: plans.map((p) => toPlanDto(p, counts.get(p.id))),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   async detail(id: string): Promise<PlanDetailDto> {

@@ -61,6 +61,8 @@ export class PlanDetailDto extends PlanDto {
 export class PlanListDto {
   @ApiProperty({ type: [PlanDto] }) items!: PlanDto[];
   @ApiProperty({ example: 1 }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
 }
 
 export class StatusRowDto {
