@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { AuditLogRepository, AuditRecord } from '@dondoc/persistence';
-import { ApiTestStack, startApiTestStack } from '@dondoc/testing';
+import { ApiTestStack, seedTestUnit, startApiTestStack, TEST_UNIT } from '@dondoc/testing';
 import { AuditRecorder } from '../src/audit/audit-recorder.service';
 import { AUDIT_CSV_COLUMNS, AUDIT_EXPORT_BATCH } from '../src/audit/audit.service';
 
@@ -27,9 +27,6 @@ interface Row {
   duration_ms: number;
 }
 
-/** What the auth work adds to the stack once it lands: an anonymous client, a client per role. */
-type AuthStack = Partial<{ anonymous: ApiTestStack['http'] }>;
-
 /** The audit log over HTTP on real PostgreSQL: what a command leaves, reading, filtering, exporting. */
 describe('audit log (e2e)', () => {
   let stack: ApiTestStack;
@@ -44,7 +41,7 @@ describe('audit log (e2e)', () => {
   };
 
   beforeAll(async () => {
-    stack = await startApiTestStack({ worker: false });
+    stack = await startApiTestStack({ worker: false, prepare: (db) => seedTestUnit(db.dataSource) });
     http = stack.http;
   }, 120_000);
   afterAll(() => stack?.stop());
@@ -74,11 +71,12 @@ describe('audit log (e2e)', () => {
     expect(row.problem_title).toBe((res.body as { title: string }).title);
     expect(row.ip).toMatch(/127\.0\.0\.1|::1/);
     expect(row.duration_ms).toBeGreaterThanOrEqual(0);
-    if (row.account_id !== null) {
-      // Once authentication has landed, the stack's client is an admin.
-      expect(row.role).toBe('admin');
-      expect(row.username).toEqual(expect.any(String));
-    }
+    // The stack's client is signed in as its admin.
+    expect(row).toMatchObject({
+      account_id: stack.admin.account.id,
+      username: stack.admin.account.username,
+      role: 'admin',
+    });
     // Never the body: the reviewer's unit appears in no column.
     expect(JSON.stringify(row)).not.toContain('BTG-TU');
   });
@@ -100,16 +98,61 @@ describe('audit log (e2e)', () => {
     expect(row).toMatchObject({ action: 'unmatched', route: null, status: 404, outcome: 'refused' });
   });
 
-  it('records a 401 of an anonymous caller with no account, once authentication has landed', async () => {
-    const anonymous = (stack as AuthStack).anonymous;
-    if (!anonymous) return; // Before the auth work: no guard answers 401 yet.
-    const res = await anonymous
+  it('records a 401 of an anonymous caller with no account', async () => {
+    const res = await stack.anonymous
       .post(`/deliverables/${UNKNOWN}/review`)
       .set('X-Request-Id', 'anon-1')
       .send(REVIEW);
     expect(res.status).toBe(401);
     const [row] = await rows(`request_id = 'anon-1'`);
-    expect(row).toMatchObject({ status: 401, outcome: 'refused', account_id: null, username: null });
+    expect(row).toMatchObject({
+      action: 'deliverables.review',
+      target: UNKNOWN,
+      status: 401,
+      outcome: 'refused',
+      account_id: null,
+      username: null,
+      role: null,
+    });
+  });
+
+  it('records sign-in attempts and sign-out, never the password', async () => {
+    const { username } = stack.admin.account;
+    const wrong = 'sai-mat-khau-Xy9!';
+    await stack.anonymous
+      .post('/auth/login')
+      .set('X-Request-Id', 'login-bad')
+      .send({ username, password: wrong })
+      .expect(401);
+    const signedIn = await stack.anonymous
+      .post('/auth/login')
+      .set('X-Request-Id', 'login-ok')
+      .send({ username, password: stack.admin.password })
+      .expect(200);
+    await stack.anonymous
+      .post('/auth/logout')
+      .set('Authorization', `Bearer ${(signedIn.body as { token: string }).token}`)
+      .set('X-Request-Id', 'logout-1')
+      .expect(204);
+    const found = await rows(`request_id IN ('login-bad', 'login-ok', 'logout-1')`);
+    expect(found.map((r) => [r.request_id, r.action, r.status, r.outcome])).toEqual([
+      ['login-bad', 'auth.login', 401, 'refused'],
+      ['login-ok', 'auth.login', 200, 'ok'],
+      ['logout-1', 'auth.logout', 204, 'ok'],
+    ]);
+    expect(found[0].account_id).toBeNull();
+    expect(found[2]).toMatchObject({ account_id: stack.admin.account.id, username, role: 'admin' });
+    const text = JSON.stringify(found);
+    expect(text).not.toContain(wrong);
+    expect(text).not.toContain(stack.admin.password);
+  });
+
+  it('records a refusal by role: an officer may not export the audit log', async () => {
+    const officer = await stack.as('officer', TEST_UNIT.id);
+    await officer.get('/audit').expect(403);
+    await officer.get('/audit/export.csv').set('X-Request-Id', 'export-officer').expect(403);
+    const [row] = await rows(`request_id = 'export-officer'`);
+    expect(row).toMatchObject({ action: 'audit.export', status: 403, outcome: 'refused', role: 'officer' });
   });
 
   describe('reading the log', () => {

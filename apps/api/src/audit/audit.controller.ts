@@ -1,13 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../authz/access.decorator';
 import { ProblemDto } from '../common/problem.dto';
 import { problemExample } from '../mail/problem-examples';
@@ -44,7 +36,7 @@ const CSV_EXAMPLE =
   '1042,2026-11-29T03:12:45.123Z,3b0f7a52-8c1e-4d6a-9f3e-2a7d5c9e1b44,btg.nguyen,btg,203.113.152.7,' +
   'Mozilla/5.0 …,POST,/deliverables/:id/review,/deliverables/22-KH-TU:implementation-plan:HU-TIEN-DU:term/review,' +
   'deliverables.review,22-KH-TU:implementation-plan:HU-TIEN-DU:term,409,refused,Conflict,' +
-  'deliverable is open. not submitted,6f1c2d3e-4b5a-4978-8a9b-0c1d2e3f4a5b,182,\n';
+  'deliverable is open; not submitted,6f1c2d3e-4b5a-4978-8a9b-0c1d2e3f4a5b,182,\n';
 
 const badQuery = (instance: string) =>
   problemExample(
@@ -55,10 +47,6 @@ const badQuery = (instance: string) =>
     instance,
     [{ field: 'from', reason: 'must be an ISO-8601 instant with its offset, e.g. 2026-11-29T03:00:00Z' }],
   );
-const unauthorized = (instance: string) =>
-  problemExample('http', 401, 'not signed in', 'not signed in', instance);
-const forbidden = (instance: string) =>
-  problemExample('forbidden', 403, 'Forbidden', 'only admin may do this', instance);
 
 /** Vietnam's calendar date (UTC+7 all year) as YYYYMMDD, for the export's file name. */
 function vietnamDate(now = Date.now()): string {
@@ -67,7 +55,8 @@ function vietnamDate(now = Date.now()): string {
 
 /**
  * The audit log (admin): every command the API answered — who, when, from where, what, about what,
- * how it ended — newest first; and the same as a CSV file. The log is append-only: nothing here (or
+ * how it ended — newest first; and the same as a CSV file. Admin only: `@Access` documents the 401 and
+ * 403 refusals. The log is append-only: nothing here (or
  * anywhere) changes or removes a row.
  */
 @ApiTags('audit')
@@ -93,12 +82,6 @@ export class AuditController {
     description: 'A bad filter or page; `errors` names it',
     example: badQuery('/audit?from=yesterday'),
   })
-  @ApiUnauthorizedResponse({
-    type: ProblemDto,
-    description: 'Not signed in',
-    example: unauthorized('/audit'),
-  })
-  @ApiForbiddenResponse({ type: ProblemDto, description: 'Not an admin', example: forbidden('/audit') })
   list(@Query() q: AuditListQuery): Promise<AuditPageDto> {
     return this.audit.list(q);
   }
@@ -113,7 +96,6 @@ export class AuditController {
       "spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`) is prefixed with `'`. " +
       'The export itself is recorded in the log (`audit.export`).',
   })
-  @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'The file, as an attachment `audit-YYYYMMDD.csv` (date in Vietnam)',
     headers: {
@@ -128,16 +110,6 @@ export class AuditController {
     type: ProblemDto,
     description: 'A bad filter; `errors` names it',
     example: badQuery('/audit/export.csv?from=yesterday'),
-  })
-  @ApiUnauthorizedResponse({
-    type: ProblemDto,
-    description: 'Not signed in',
-    example: unauthorized('/audit/export.csv'),
-  })
-  @ApiForbiddenResponse({
-    type: ProblemDto,
-    description: 'Not an admin',
-    example: forbidden('/audit/export.csv'),
   })
   export(@Query() q: AuditFilterQuery): StreamableFile {
     return new StreamableFile(this.audit.csv(q), {
