@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DondocConfig } from '@dondoc/config';
+import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { HealthModule } from './health/health.module';
@@ -21,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config),
-        AuthModule, // first: its global AuthGuard must run before any other guard
+        AuthModule,
         AuthzModule,
         HealthModule,
         DeliverablesModule,
@@ -32,8 +33,12 @@ export class AppModule {
         PlanAcknowledgementsModule,
         AuditModule,
       ],
-      // After the imported modules' AuthGuard: who the caller is must be known before what it may do.
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+      // Global guards run in this order: who the caller is (AuthGuard) before what it may do (AccessGuard).
+      // Both here: Nest runs the root module's APP_GUARDs before those of imported modules.
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
     };
   }
 }

@@ -1,12 +1,10 @@
 import { Module, Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { AccountRepository, LoginAttemptRepository, SessionRepository } from '@dondoc/persistence';
 import { DATA_SOURCE } from '../tokens';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 
 const repository = <T>(type: new (ds: DataSource) => T): Provider => ({
@@ -16,8 +14,8 @@ const repository = <T>(type: new (ds: DataSource) => T): Provider => ({
 });
 
 /**
- * Accounts, sessions and sign-in. Imported first in AppModule, so its AuthGuard is the first global
- * guard: the access guard (../authz) that runs after it finds `req.principal` set.
+ * Accounts, sessions and sign-in. AppModule registers AuthGuard (./auth.guard) as the first global
+ * guard, with the SessionRepository exported here; the access guard (../authz) runs after it.
  */
 @Module({
   controllers: [AuthController, AccountsController],
@@ -27,7 +25,6 @@ const repository = <T>(type: new (ds: DataSource) => T): Provider => ({
     repository(LoginAttemptRepository),
     AuthService,
     AccountsService,
-    { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AccountRepository, SessionRepository],
 })
