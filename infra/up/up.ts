@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../dev/repo-root';
 import { temporalCli, temporalCliVersion } from '../dev/temporal-binaries';
 import { startTemporalDevServer, stopChild } from '../dev/temporal-dev-server';
 import { waitFor } from '../dev/wait-for';
+import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoOrgIfEmpty } from './demo-org';
 
 const DATA = path.join(REPO_ROOT, '.data');
@@ -102,7 +103,12 @@ async function main(): Promise<void> {
   const ds = await createDataSource(config.databaseUrl, { poolSize: 1 }).initialize();
   if (await seedDemoOrgIfEmpty(ds))
     say('seeded the org tree of Bắc Ninh as of 13/8/2021 (plans/org/bac-ninh-2021.json)');
+  const demo = await seedDemoAccounts(ds, path.join(DATA, 'demo-accounts.txt'));
   await ds.destroy();
+  if (demo.created.length)
+    say(`created demo accounts ${demo.created.join(', ')} (passwords in .data/demo-accounts.txt)`);
+  if (demo.skipped.length)
+    say(`demo accounts not created (unit or person missing): ${demo.skipped.join(', ')}`);
 
   startApp('worker', 'apps/worker/src/main.ts', env);
   startApp('api', 'apps/api/src/main.ts', env);
@@ -120,6 +126,10 @@ async function main(): Promise<void> {
   say(`  Temporal Web UI  ${config.temporal.uiUrl}`);
   say(`  Temporal gRPC    ${config.temporal.address}`);
   if (inboxUrl) say(`  Mail inbox       ${inboxUrl}`);
+  if (demo.lines.length) {
+    say('Demo accounts (POST /auth/login; username  password  role unit):');
+    for (const line of demo.lines) say(`  ${line}`);
+  }
   say('Ctrl-C stops everything.');
 }
 
