@@ -385,5 +385,9 @@ describe('org management API (e2e)', () => {
     expect(Object.keys(paths['/contacts/{id}'].delete.responses).sort()).toEqual(
       ['200', '400', '401', '403', '404', '409', '428'].sort(),
     );
+    const [stale] = Object.values(paths['/units/{id}'].patch.responses['409'].content) as {
+      example: unknown;
+    }[];
+    expect(stale.example).toMatchObject({ status: 409, current: { id: 'CB-TD-LIM-KP3', version: 2 } });
   });
 });
