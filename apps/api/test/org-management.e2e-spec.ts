@@ -222,6 +222,44 @@ describe('org management API (e2e)', () => {
       const on = await http.get('/units?parentId=DBCS-TD-PHAT-TICH&asOf=2026-07-01').expect(200);
       expect(on.body.items.map((u: { id: string }) => u.id)).not.toContain('CB-TD-LIM-KP3');
     });
+
+    it('refuses to dissolve a unit whose deliverables are not finished; once they are, it ends', async () => {
+      await http
+        .post('/units')
+        .send({
+          id: 'CB-TD-LIM-KP4',
+          name: 'Chi bộ khu phố 4',
+          type: 'chi-bo',
+          parentId: 'DBCS-TD-LIM',
+          validFrom: '2026-01-01',
+        })
+        .expect(201);
+      const q = (sql: string, params: unknown[] = []) => stack.db.dataSource.query(sql, params);
+      await q(
+        `INSERT INTO deliverables (id, workflow_id, plan_id, obligation_id, unit_id, period, title, due_date, deadline_at, status, version)
+         VALUES ('22-KH-TU:thematic-session:CB-TD-LIM-KP4:2026-Q2', 'deliverable:22-KH-TU:thematic-session:CB-TD-LIM-KP4:2026-Q2',
+                 '22-KH-TU', 'thematic-session', 'CB-TD-LIM-KP4', '2026-Q2', 'Sinh hoạt chuyên đề', '2026-06-30', now(), 'open', 1)`,
+      );
+      const refused = await http
+        .patch('/units/CB-TD-LIM-KP4')
+        .set('If-Match', '"1"')
+        .send({ validTo: '2026-06-30' })
+        .expect(409);
+      expect(refused.body.errors).toEqual([
+        {
+          field: 'validTo',
+          reason: expect.stringMatching(
+            /^1 deliverable\(s\) of it are not finished: 22-KH-TU:thematic-session:CB-TD-LIM-KP4:2026-Q2/,
+          ),
+        },
+      ]);
+      await q(`UPDATE deliverables SET status = 'cancelled' WHERE unit_id = 'CB-TD-LIM-KP4'`);
+      await http
+        .patch('/units/CB-TD-LIM-KP4')
+        .set('If-Match', '"1"')
+        .send({ validTo: '2026-06-30' })
+        .expect(200);
+    });
   });
 
   describe('contacts', () => {
