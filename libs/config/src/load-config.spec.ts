@@ -43,4 +43,15 @@ describe('loadConfig', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://localhost/d', TEMPORAL_API_KEY: 'k' });
     expect(c.temporal.tls).toBe(true);
   });
+
+  it('reads TRUST_PROXY as Express trust proxy: off by default, a boolean, a hop count or addresses', () => {
+    const trust = (TRUST_PROXY?: string) =>
+      loadConfig({ DATABASE_URL: 'postgres://localhost/d', ...(TRUST_PROXY ? { TRUST_PROXY } : {}) })
+        .trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('2')).toBe(2);
+    expect(trust('loopback, 10.0.0.0/8,::1')).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => trust('everyone')).toThrow(/TRUST_PROXY/);
+  });
 });
