@@ -95,10 +95,10 @@ describe('auth API (e2e)', () => {
     const me = await bearer(res.body.token).get('/auth/me').expect(200);
     expect(me.body).toMatchObject({ account: { id: officer.id, role: 'officer' }, via: 'bearer' });
     // the token itself is not stored, only its hash
-    const rows = await stack.db.dataSource.query(`SELECT id FROM sessions WHERE id = $1`, [
+    const rows = await stack.db.dataSource.query(`SELECT via FROM sessions WHERE id = $1`, [
       sha256Hex(res.body.token),
     ]);
-    expect(rows).toHaveLength(1);
+    expect(rows).toEqual([{ via: 'bearer' }]);
   });
 
   it('answers a wrong password and an unknown user alike: 401 problem+json', async () => {

@@ -71,7 +71,7 @@ export class AuthGuard implements CanActivate {
       if (isPublic) return true;
       throw new ForbiddenException('missing or wrong X-CSRF-Token header (the dondoc_csrf cookie)');
     }
-    if (Date.now() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS)
+    if (session.via !== via || Date.now() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS)
       await this.sessions.touch(session.sessionId, via);
     req.principal = toPrincipal(session, via);
     return true;

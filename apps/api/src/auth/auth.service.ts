@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DondocConfig } from '@dondoc/config';
 import { DomainException } from '@dondoc/domain';
 import {
@@ -45,13 +45,18 @@ export function toSignedInAccount(a: AccountRecord): SignedInAccountDto {
  * are logged.
  */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionRepository,
     private readonly attempts: LoginAttemptRepository,
     @Inject(DONDOC_CONFIG) private readonly config: DondocConfig,
   ) {}
+
+  /** The dummy hash is made at start, so the first unknown username costs no more than any other. */
+  async onModuleInit(): Promise<void> {
+    await dummyPasswordHash();
+  }
 
   async login(username: string, password: string, client: ClientInfo): Promise<SignIn> {
     const account = await this.checkPassword(normalizeUsername(username), password, client.ip);

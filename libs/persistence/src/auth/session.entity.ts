@@ -9,7 +9,10 @@ export class SessionEntity {
   @Column({ name: 'account_id', type: 'uuid' })
   accountId!: string;
 
-  /** How the session was last used: the Authorization header or the session cookie. */
+  /**
+   * How the session was last used: the Authorization header or the session cookie (sign-in starts
+   * it at `cookie`, since it sets the cookie; the first bearer request turns it to `bearer`).
+   */
   @Column({ type: 'text' })
   via!: 'bearer' | 'cookie';
 

@@ -18,6 +18,8 @@ export interface OpenedSession {
 /** A live session with the account it belongs to. */
 export interface ResolvedSession {
   sessionId: string;
+  /** How it was last used, as recorded (at most a minute old). */
+  via: SessionVia;
   csrfHash: string;
   expiresAt: Date;
   lastSeenAt: Date;
@@ -62,7 +64,7 @@ export class SessionRepository {
   /** The session of `token` if it is neither revoked, past its absolute expiry, nor idle too long. */
   async resolve(token: string, idleMinutes: number): Promise<ResolvedSession | null> {
     const [row] = await this.ds.query(
-      `SELECT s.id AS "sessionId", s.csrf_hash AS "csrfHash", s.expires_at AS "expiresAt",
+      `SELECT s.id AS "sessionId", s.via, s.csrf_hash AS "csrfHash", s.expires_at AS "expiresAt",
               s.last_seen_at AS "lastSeenAt", a.id AS "accountId", a.username, a.role,
               a.unit_id AS "unitId", a.person_id AS "personId", a.disabled
        FROM sessions s JOIN accounts a ON a.id = s.account_id
@@ -73,11 +75,14 @@ export class SessionRepository {
     return row ?? null;
   }
 
-  /** Marks the session used, at most once a minute (one UPDATE a minute per session, not per request). */
+  /**
+   * Marks the session used and how: at most once a minute, or at once when `via` changes (one
+   * UPDATE a minute per session, not one per request).
+   */
   async touch(sessionId: string, via: SessionVia): Promise<void> {
     await this.ds.query(
       `UPDATE sessions SET last_seen_at = now(), via = $2
-       WHERE id = $1 AND last_seen_at < now() - interval '1 minute'`,
+       WHERE id = $1 AND (last_seen_at < now() - interval '1 minute' OR via <> $2)`,
       [sessionId, via],
     );
   }
