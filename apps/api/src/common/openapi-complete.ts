@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES } from './problem';
 
-const PROBLEM_REF = '#/components/schemas/ProblemDto';
+const PROBLEM_SCHEMA = /^#\/components\/schemas\/\w*ProblemDto$/;
 
 const KIND_BY_STATUS: Record<number, keyof typeof PROBLEM_TYPES> = {
   400: 'validation',
@@ -49,9 +49,14 @@ export function completeOpenApi(doc: OpenAPIObject): OpenAPIObject {
       for (const [code, response] of Object.entries(op.responses ?? {})) {
         const status = Number(code);
         if (!(status >= 400) || !response.content) continue;
-        const json = response.content['application/json'];
-        if (json?.schema?.$ref !== PROBLEM_REF) continue;
-        delete response.content['application/json'];
+        // Any media type documented with a problem schema (ProblemDto or a specialised *ProblemDto,
+        // also under a download route's binary types): the error really is problem+json, once.
+        const problemTypes = Object.keys(response.content).filter((t) =>
+          PROBLEM_SCHEMA.test(response.content![t].schema?.$ref ?? ''),
+        );
+        if (!problemTypes.length) continue;
+        const json = response.content[problemTypes[0]];
+        for (const t of problemTypes) delete response.content[t];
         response.content[PROBLEM_CONTENT_TYPE] = {
           ...json,
           ...(json.example || json.examples

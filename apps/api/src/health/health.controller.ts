@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -29,6 +29,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Liveness of the API and its dependencies (public, for load balancers)' })
   @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL and Temporal answer' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'One of them does not answer' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
