@@ -1,4 +1,4 @@
-// One jest run, four projects. Real servers are started by the harness in libs/testing;
+// One jest run, five projects. Real servers are started by the harness in libs/testing;
 // nothing here mocks them.
 const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -54,6 +54,13 @@ module.exports = {
       displayName: 'e2e',
       setupFiles: ['<rootDir>/libs/testing/src/quiet-temporal-runtime.ts'],
       testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ignore,
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      setupFiles: ['<rootDir>/libs/testing/src/quiet-temporal-runtime.ts'],
+      testMatch: ['<rootDir>/apps/web/test/**/*.browser-spec.ts'],
       testPathIgnorePatterns: ignore,
     },
   ],

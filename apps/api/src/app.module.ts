@@ -14,6 +14,7 @@ import { PlanAcknowledgementsModule } from './plans/plan-acknowledgements.module
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './authz/access.guard';
 import { AuthzModule } from './authz/authz.module';
+import { WebModule } from '../../web/src/web.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         MailModule,
         PlanAcknowledgementsModule,
         AuditModule,
+        WebModule,
       ],
       // Global guards run in this order: who the caller is (AuthGuard) before what it may do (AccessGuard).
       // Both here: Nest runs the root module's APP_GUARDs before those of imported modules.

@@ -6,6 +6,8 @@ export const SESSION_COOKIE = 'dondoc_session';
 /** Readable: the UI copies it into the X-CSRF-Token header of unsafe requests (double submit). */
 export const CSRF_COOKIE = 'dondoc_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** The same token as a form field, for HTML forms that cannot set headers (the web UI). */
+export const CSRF_FIELD = '_csrf';
 
 export type Credentials = { token: string; via: 'bearer' | 'cookie' };
 

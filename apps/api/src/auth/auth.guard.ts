@@ -13,7 +13,7 @@ import { DondocConfig } from '@dondoc/config';
 import { ResolvedSession, SessionRepository, sha256Hex } from '@dondoc/persistence';
 import { DONDOC_CONFIG } from '../tokens';
 import { PUBLIC_ROUTE } from './auth.decorators';
-import { Credentials, credentialsOf, CSRF_HEADER } from './auth-cookies';
+import { Credentials, credentialsOf, CSRF_FIELD, CSRF_HEADER } from './auth-cookies';
 import type { Principal } from './principal';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -25,8 +25,18 @@ export function unauthorized(res: Response, detail: string, error?: 'invalid_tok
   throw new UnauthorizedException(detail);
 }
 
+/** The CSRF token of a request: the header, or the `_csrf` field of a form (the web UI's forms, apps/web). */
+function csrfSent(req: Request): unknown {
+  const header = req.headers[CSRF_HEADER];
+  if (header !== undefined) return header;
+  const body: unknown = req.body;
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)[CSRF_FIELD]
+    : undefined;
+}
+
 function csrfMatches(req: Request, csrfHash: string): boolean {
-  const sent = req.headers[CSRF_HEADER];
+  const sent = csrfSent(req);
   if (typeof sent !== 'string' || sent.length === 0 || sent.length > 256) return false;
   return timingSafeEqual(Buffer.from(sha256Hex(sent)), Buffer.from(csrfHash));
 }

@@ -26,6 +26,6 @@ const repository = <T>(type: new (ds: DataSource) => T): Provider => ({
     AuthService,
     AccountsService,
   ],
-  exports: [AccountRepository, SessionRepository],
+  exports: [AccountRepository, SessionRepository, AuthService],
 })
 export class AuthModule {}

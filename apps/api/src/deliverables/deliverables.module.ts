@@ -31,5 +31,7 @@ import { UploadProblemsInterceptor } from './documents/upload-problems.intercept
     UploadProblemsInterceptor,
     { provide: DOCUMENT_LIMITS, useFactory: () => documentLimitsFrom() },
   ],
+  // The web UI (apps/web) renders and submits through the same services.
+  exports: [DeliverablesService, DocumentsService],
 })
 export class DeliverablesModule {}

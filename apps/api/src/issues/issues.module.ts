@@ -23,5 +23,7 @@ import { IssueUploadProblemsInterceptor } from './issue-upload-problems.intercep
   ],
   controllers: [IssuesController, IssuesCommandsController],
   providers: [IssuesService, IssueUploadProblemsInterceptor],
+  // The web UI (apps/web) reports issues through the same service.
+  exports: [IssuesService],
 })
 export class IssuesModule {}
