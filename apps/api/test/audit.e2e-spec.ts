@@ -132,10 +132,23 @@ describe('audit log (e2e)', () => {
       ['logout-1', 'auth.logout', 204, 'ok'],
     ]);
     expect(found[0].accountId).toBeNull();
+    // The sign-in itself names the account that signed in (no principal existed before it).
+    expect(found[1]).toMatchObject({ accountId: stack.admin.account.id, username, role: 'admin' });
     expect(found[2]).toMatchObject({ accountId: stack.admin.account.id, username, role: 'admin' });
     const text = JSON.stringify(found);
     expect(text).not.toContain(wrong);
     expect(text).not.toContain(stack.admin.password);
+  });
+
+  it('records the signed acknowledgement link, a GET that changes state, even when refused', async () => {
+    await stack.anonymous
+      .get('/plans/22-KH-TU/acknowledge')
+      .query({ unit: 'HU-TIEN-DU', token: 'forged' })
+      .set('X-Request-Id', 'ack-forged')
+      .expect((res) => expect(res.status).toBeGreaterThanOrEqual(400));
+    const [row] = await rows('ack-forged');
+    expect(row).toMatchObject({ method: 'GET', outcome: 'refused', accountId: null });
+    expect(row.action).toMatch(/acknowledge/);
   });
 
   it('records a refusal by role: an officer may not export the audit log', async () => {

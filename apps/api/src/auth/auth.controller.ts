@@ -1,3 +1,4 @@
+import { setAuditActor } from '../audit/audit-actor';
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -60,6 +61,8 @@ export class AuthController {
       this.auth.login(body.username, body.password, clientOf(req)),
     );
     setSessionCookies(res, session, this.config.auth.cookieSecure);
+    // No principal exists yet on this request: name the account that signed in for the audit log.
+    setAuditActor(res, { accountId: account.id, username: account.username, role: account.role });
     res.setHeader('Cache-Control', 'no-store');
     return {
       token: session.token,

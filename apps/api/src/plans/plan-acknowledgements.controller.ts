@@ -1,3 +1,4 @@
+import { Audited } from '../audit/audited.decorator';
 import { Access } from '../authz/access.decorator';
 import { PLAN_MANAGERS } from '../authz/roles';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
@@ -53,6 +54,7 @@ export class PlanAcknowledgementsController {
 
   @Get(':id/acknowledge')
   @Public() // the signed link is its own proof; people click it from mail, signed out
+  @Audited() // a GET that records something: in the audit log like any command
   @ApiOperation({
     summary: 'A unit acknowledges receipt of a plan: the signed link in the plan-issued mail',
     description:
