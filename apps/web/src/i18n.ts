@@ -45,7 +45,7 @@ const M = {
   'inbox.empty': { vi: 'Không có việc nào cần nộp.', en: 'Nothing is owed.' },
   'inbox.overdue': { vi: 'Quá hạn', en: 'Overdue' },
   'inbox.due': { vi: 'Hạn nộp {date}', en: 'Due {date}' },
-  'inbox.done': { vi: 'Đã xong', en: 'Done' },
+  'inbox.done': { vi: 'Đã nộp hoặc đã xong', en: 'Submitted or finished' },
   'col.unit': { vi: 'Đơn vị', en: 'Unit' },
   'col.title': { vi: 'Nội dung', en: 'What' },
   'col.period': { vi: 'Kỳ', en: 'Period' },

@@ -107,7 +107,11 @@ export class OfficerController {
     status = 200,
   ): Promise<void> {
     const d = await this.deliverables.get(id);
-    const [events, documents] = await Promise.all([this.deliverables.events(id), this.documents.list(id)]);
+    const [events, documents, contentLabels] = await Promise.all([
+      this.deliverables.events(id),
+      this.documents.list(id),
+      this.data.contentLabels(d.planId, d.obligationId),
+    ]);
     const unitNames = await this.data.unitNames([
       d.unitId,
       d.collectorUnitId,
@@ -116,7 +120,7 @@ export class OfficerController {
     const maySubmit = SUBMITTERS.includes(scope.role) && mayActFor(scope, d.unitId);
     sendPage(
       res,
-      deliverablePage(ctx, { deliverable: d, events, documents, unitNames, maySubmit, ...o }),
+      deliverablePage(ctx, { deliverable: d, events, documents, unitNames, contentLabels, maySubmit, ...o }),
       status,
     );
   }

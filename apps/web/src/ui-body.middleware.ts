@@ -9,11 +9,6 @@ import { documentLimitsFrom } from '../../api/src/deliverables/documents/documen
 export type UiRequest = Request & { uploadProblems?: FieldProblem[] };
 
 const form = urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 });
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: documentLimitsFrom().maxBytes, files: 1, fields: 20, fieldSize: 16 * 1024, parts: 21 },
-  defParamCharset: 'utf8',
-}).single('document');
 
 /**
  * The UI's forms are parsed here, before the guards, so the AuthGuard finds the `_csrf` field in
@@ -24,10 +19,17 @@ const upload = multer({
  */
 @Injectable()
 export class UiBodyMiddleware implements NestMiddleware {
+  private readonly maxBytes = documentLimitsFrom().maxBytes;
+  private readonly upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: this.maxBytes, files: 1, fields: 20, fieldSize: 16 * 1024, parts: 21 },
+    defParamCharset: 'utf8',
+  }).single('document');
+
   use(req: UiRequest, res: Response, next: NextFunction): void {
     if (req.method !== 'POST') return next();
     if (req.is('application/x-www-form-urlencoded')) return form(req, res, next);
-    if (req.is('multipart/form-data')) return this.multipart(upload, req, res, next);
+    if (req.is('multipart/form-data')) return this.multipart(this.upload, req, res, next);
     next();
   }
 
@@ -41,7 +43,7 @@ export class UiBodyMiddleware implements NestMiddleware {
             field: 'document',
             reason:
               e.code === 'LIMIT_FILE_SIZE'
-                ? `the file is larger than ${Math.floor(documentLimitsFrom().maxBytes / 1024 / 1024)} MB`
+                ? `the file is larger than ${Math.floor(this.maxBytes / 1024 / 1024)} MB`
                 : (e.message ?? 'the upload could not be read'),
           },
         ];

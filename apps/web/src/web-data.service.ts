@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../api/src/tokens';
 
-/** The little the pages read that no service answers: unit names for display. */
+export type ContentLabels = ReadonlyMap<string, { vi: string; en: string }>;
+
+/** The little the pages read that no service answers: unit names and required-content labels for display. */
 @Injectable()
 export class WebDataService {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
@@ -15,5 +17,25 @@ export class WebDataService {
       [wanted],
     );
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The labels of an obligation's required contents, from the issued plan's definition (none for ad-hoc plans). */
+  async contentLabels(planId: string, obligationId: string): Promise<ContentLabels> {
+    const rows: Array<{ definition: unknown }> = await this.ds.query(
+      'SELECT definition FROM plans WHERE id = $1',
+      [planId],
+    );
+    type Definition = {
+      obligations?: Array<{
+        id: string;
+        requiredContents?: Array<{ id: string; label?: { vi: string; en: string } }>;
+      }>;
+    };
+    const obligation = (rows[0]?.definition as Definition | undefined)?.obligations?.find(
+      (o) => o.id === obligationId,
+    );
+    return new Map(
+      (obligation?.requiredContents ?? []).flatMap((c) => (c.label ? [[c.id, c.label] as const] : [])),
+    );
   }
 }

@@ -8,9 +8,11 @@ import {
   seedAccount,
   seedTestUnit,
   startApiTestStack,
+  storePlan22,
   TEST_GRASSROOTS,
   TEST_UNIT,
 } from '@dondoc/testing';
+import { seedBtv } from '../../../workflows/test/issue-harness';
 import { SAMPLE_DOCUMENTS } from '../../api/src/deliverables/documents/document-test-helpers';
 
 /**
@@ -75,7 +77,13 @@ describe('web UI: the unit officer in Chromium (real stack)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    stack = await startApiTestStack({ prepare: (db) => seedTestUnit(db.dataSource) });
+    stack = await startApiTestStack({
+      prepare: async (db) => {
+        await seedTestUnit(db.dataSource);
+        await seedBtv(db.dataSource);
+        await storePlan22(db.dataSource);
+      },
+    });
     await stack.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
     officer = (
@@ -208,7 +216,7 @@ describe('web UI: the unit officer in Chromium (real stack)', () => {
     await shot(page, 'deliverable');
 
     // Nothing attached, one required content unticked: both errors in place, nothing submitted.
-    await page.getByLabel('decision-148').check();
+    await page.locator('input[name=coveredContents][value=decision-148]').check();
     await page.getByRole('button', { name: 'Nộp', exact: true }).click();
     await page.waitForLoadState();
     const fileInput = page.locator('#f-document');
@@ -217,13 +225,13 @@ describe('web UI: the unit officer in Chromium (real stack)', () => {
     await expect(page.locator('#err-coveredContents').textContent()).resolves.toContain(
       'Văn bản phải có đủ các nội dung bắt buộc',
     );
-    expect(await page.getByLabel('decision-148').isChecked()).toBe(true); // kept
+    expect(await page.locator('input[name=coveredContents][value=decision-148]').isChecked()).toBe(true); // kept
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-document'); // app.js
     await expectAccessible(page);
     await shot(page, 'deliverable-errors');
     expect((await stack.http.get(`/deliverables/${plan}`)).body.status).toBe('open');
 
-    await page.getByLabel('pressing-issues').check();
+    await page.locator('input[name=coveredContents][value=pressing-issues]').check();
     await fileInput.setInputFiles({
       name: 'Kế hoạch 15-KH-HU.pdf',
       mimeType: 'application/pdf',

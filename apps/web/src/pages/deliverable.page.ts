@@ -1,6 +1,7 @@
 import type { DeliverableDto, DeliverableEventDto } from '../../../api/src/deliverables/dto/deliverable.dto';
 import type { DocumentDto } from '../../../api/src/deliverables/dto/document.dto';
 import { html, SafeHtml } from '../html';
+import type { ContentLabels } from '../web-data.service';
 import { formatDate, formatDateTime, t, tKey } from '../i18n';
 import { layout } from '../layout';
 import {
@@ -19,6 +20,8 @@ export interface DeliverableView {
   events: readonly DeliverableEventDto[];
   documents: readonly DocumentDto[];
   unitNames: ReadonlyMap<string, string>;
+  /** Labels of the required contents by id (from the plan); the id itself where there is none. */
+  contentLabels: ContentLabels;
   /** The caller may submit for the owing unit (an officer or admin). */
   maySubmit: boolean;
   errors: FieldErrors;
@@ -30,6 +33,9 @@ export interface DeliverableView {
 
 const SUBMITTABLE = new Set(['open', 'returned', 'overdue', 'escalated']);
 const ACCEPT = '.pdf,.doc,.docx,.odt,.xls,.xlsx,.jpg,.jpeg,.png';
+
+const contentLabel = (ctx: PageContext, v: DeliverableView, id: string): string =>
+  v.contentLabels.get(id)?.[ctx.lang] ?? id;
 
 function facts(ctx: PageContext, v: DeliverableView): SafeHtml {
   const d = v.deliverable;
@@ -167,7 +173,7 @@ function submitForm(ctx: PageContext, v: DeliverableView): SafeHtml {
                 value="${c}"
                 ${covered.has(c) ? html`checked` : ''}
               />
-              <label for="c-${i}">${c}</label>
+              <label for="c-${i}">${contentLabel(ctx, v, c)}</label>
             </div>`,
         )}
       </fieldset>
@@ -197,7 +203,7 @@ export function deliverablePage(ctx: PageContext, v: DeliverableView): string {
         ${
           d.requiredContents.length
             ? html`<ul class="required">
-                ${d.requiredContents.map((c) => html`<li>${c}</li>`)}
+                ${d.requiredContents.map((c) => html`<li data-content="${c}">${contentLabel(ctx, v, c)}</li>`)}
               </ul>`
             : html`<p>${t(ctx.lang, 'deliverable.noRequired')}</p>`
         }
