@@ -7,7 +7,7 @@ import { RequestScope } from '../../api/src/authz/request-scope.decorator';
 import { DeliverablesService } from '../../api/src/deliverables/deliverables.service';
 import { ListDeliverablesQuery } from '../../api/src/deliverables/dto/list-deliverables.query';
 import { t } from './i18n';
-import { pageContext, problemsOf, redirect, sendPage } from './page';
+import { fieldErrors, pageContext, problemsOf, redirect, sendPage } from './page';
 import { memberPage } from './pages/member.page';
 import { placeholderPage } from './pages/placeholder.page';
 import { UiExceptionFilter } from './ui-exception.filter';
@@ -88,7 +88,13 @@ export class RolesController {
     } catch (e) {
       const problems = problemsOf(e);
       if (!problems) throw e;
-      await this.memberView(req, scope, { error: problems.map((p) => p.reason).join(' ') }, res, 422);
+      await this.memberView(
+        req,
+        scope,
+        { error: [...fieldErrors(pageContext(req).lang, problems).values()].flat().join(' ') },
+        res,
+        422,
+      );
     }
   }
 }

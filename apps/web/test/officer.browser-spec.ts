@@ -10,9 +10,12 @@ import {
   startApiTestStack,
   storePlan22,
   TEST_GRASSROOTS,
+  TEST_TASK_QUEUE,
   TEST_UNIT,
 } from '@dondoc/testing';
 import { seedBtv } from '../../../workflows/test/issue-harness';
+import { deliverableWorkflow } from '@dondoc/workflows';
+import { DEFAULT_ESCALATION, deliverableId, deliverableWorkflowId } from '@dondoc/domain';
 import { SAMPLE_DOCUMENTS } from '../../api/src/deliverables/documents/document-test-helpers';
 
 /**
@@ -66,7 +69,7 @@ async function expectAccessible(page: Page): Promise<void> {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-describe('web UI: the unit officer in Chromium (real stack)', () => {
+describe('web UI in Chromium on the real stack: the unit officer, a member, BTG', () => {
   let stack: ApiTestStack;
   let browser: Browser;
   let base: string;
@@ -320,6 +323,59 @@ describe('web UI: the unit officer in Chromium (real stack)', () => {
     } finally {
       await phone.close();
     }
+  });
+
+  it('lets a member register their own commitment at the cell, once', async () => {
+    const member = await seedAccount(stack.db.dataSource, {
+      role: 'member',
+      unitId: TEST_GRASSROOTS.id,
+      password: PASSWORD,
+    });
+    const key = {
+      planId: '22-KH-TU',
+      obligationId: 'commitment-registration',
+      unitId: TEST_GRASSROOTS.id,
+      period: '2031',
+    };
+    await stack.temporal.client.workflow.start(deliverableWorkflow, {
+      taskQueue: TEST_TASK_QUEUE,
+      workflowId: deliverableWorkflowId(key),
+      args: [
+        {
+          key,
+          planNumber: '22-KH/TU',
+          planTitle: 'Chuyên đề toàn khóa',
+          title: 'Đăng ký học tập và làm theo',
+          terms: {
+            dueDate: '2031-03-31',
+            reminderOffsets: [5],
+            reminderDayKind: 'working',
+            escalation: DEFAULT_ESCALATION,
+          },
+          requiredContents: [],
+          collectorUnitId: TEST_GRASSROOTS.id,
+          members: [member.account.personId as string, 'DV-OTHER'],
+        },
+      ],
+    });
+    const id = deliverableId(key);
+    for (let i = 0; i < 100 && (await stack.http.get(`/deliverables/${id}`)).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    await page.goto(`${base}/ui/login`);
+    await page.getByLabel('Tên đăng nhập').fill(member.account.username);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${base}/ui/member`);
+    expect(await page.locator('main').textContent()).toContain('Đảng viên đã đăng ký: 0/2');
+    await expectAccessible(page);
+    await shot(page, 'member');
+    await page.getByRole('button', { name: 'Đăng ký của tôi' }).click();
+    await page.waitForURL(`${base}/ui/member?done=1`);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Đã ghi nhận đăng ký');
+    expect(await page.locator('main').textContent()).toContain('Đảng viên đã đăng ký: 1/2');
+    // A second time is refused on the page, not as JSON.
+    await page.getByRole('button', { name: 'Đăng ký của tôi' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Đồng chí đã đăng ký rồi');
   });
 
   it('lands BTG on its placeholder dashboard, and signs out', async () => {

@@ -72,7 +72,7 @@ function facts(ctx: PageContext, v: DeliverableView): SafeHtml {
     ${
       d.memberCount > 0
         ? html`<div>
-            <dt>${t(ctx.lang, 'nav.member')}</dt>
+            <dt>${t(ctx.lang, 'col.members')}</dt>
             <dd>${t(ctx.lang, 'deliverable.members', { done: d.registeredCount, all: d.memberCount })}</dd>
           </div>`
         : ''

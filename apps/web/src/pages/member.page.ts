@@ -38,7 +38,7 @@ export function memberPage(ctx: PageContext, v: MemberView): string {
                   <dd>${bucketBadge(ctx.lang, d.bucket)}</dd>
                 </div>
                 <div>
-                  <dt>${t(ctx.lang, 'nav.member')}</dt>
+                  <dt>${t(ctx.lang, 'col.members')}</dt>
                   <dd>
                     ${t(ctx.lang, 'deliverable.members', { done: d.registeredCount, all: d.memberCount })}
                   </dd>
