@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { parse } from 'cookie';
+import { vnDateOf, VN_OFFSET_MINUTES } from '@dondoc/calendar';
 
 /**
  * Every string of the web UI, as `{ vi, en }` pairs: Vietnamese by default, English when the `lang`
@@ -10,7 +11,6 @@ import { parse } from 'cookie';
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const LANG_COOKIE = 'lang';
-export const ZONE = 'Asia/Ho_Chi_Minh';
 
 const M = {
   'app.name': { vi: 'Đôn đốc', en: 'Đôn đốc' },
@@ -199,42 +199,16 @@ export function langOf(req: Request): Lang {
   return isLang(v) ? v : 'vi';
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function zoned(instant: string | Date): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of parts.formatToParts(typeof instant === 'string' ? new Date(instant) : instant))
-    out[p.type] = p.value;
-  return out;
-}
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** dd/mm/yyyy: a calendar date (YYYY-MM-DD) as it is, an instant as its day in Vietnam. */
 export function formatDate(value: string | Date): string {
-  if (typeof value === 'string') {
-    const m = DATE_ONLY.exec(value);
-    if (m) return `${m[3]}/${m[2]}/${m[1]}`;
-  }
-  const z = zoned(value);
-  return `${z.day}/${z.month}/${z.year}`;
+  const iso = typeof value === 'string' && DATE_ONLY.test(value) ? value : vnDateOf(value);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
-/** dd/mm/yyyy HH:mm in Vietnam. */
+/** dd/mm/yyyy HH:mm in Vietnam (UTC+7 all year: no daylight saving). */
 export function formatDateTime(value: string | Date): string {
-  const z = zoned(value);
-  return `${z.day}/${z.month}/${z.year} ${z.hour}:${z.minute}`;
-}
-
-/** Today in Vietnam as YYYY-MM-DD. */
-export function todayInVietnam(now: Date = new Date()): string {
-  const z = zoned(now);
-  return `${z.year}-${z.month}-${z.day}`;
+  const wall = new Date(new Date(value).getTime() + VN_OFFSET_MINUTES * 60_000).toISOString();
+  return `${formatDate(wall.slice(0, 10))} ${wall.slice(11, 16)}`;
 }

@@ -7,7 +7,8 @@ import { DomainException, FieldProblem } from '@dondoc/domain';
 import type { Principal } from '../../api/src/auth/principal';
 import { CSRF_COOKIE } from '../../api/src/auth/auth-cookies';
 import { html, HtmlValue, SafeHtml } from './html';
-import { Lang, langOf, t, tKey } from './i18n';
+import type { DeliverableDto } from '../../api/src/deliverables/dto/deliverable.dto';
+import { formatDate, Lang, langOf, t, tKey } from './i18n';
 
 /**
  * Page helpers shared by every UI controller and page (BTG, admin … pages use the same):
@@ -20,6 +21,8 @@ import { Lang, langOf, t, tKey } from './i18n';
  * - `FieldErrors` + `field()` / `fieldError()` render a labelled input with its errors in place
  *   (`aria-invalid`, `aria-describedby`), and `errorSummary()` the list at the top of a form.
  * - `safeNext(v)` a same-site relative path for ?next= redirects, or undefined.
+ * - `facts([[label, value, class?], …])` a labelled facts list (dl); `deliverableFacts(lang, d)` the
+ *   due date, status, bucket (and registrations) every deliverable shows; `bucketBadge`, `statusText`.
  */
 export interface PageContext {
   lang: Lang;
@@ -189,4 +192,38 @@ export function bucketBadge(lang: Lang, bucket: string): SafeHtml {
 
 export function statusText(lang: Lang, status: string): string {
   return tKey(lang, `status.${status}`);
+}
+
+/** One fact of a `facts` list: label, value, and a class for the value. */
+export type Fact = readonly [label: string, value: HtmlValue, valueClass?: string];
+
+/** A labelled facts list (`<dl class="facts">`); null and false entries are left out. */
+export function facts(list: ReadonlyArray<Fact | null | false>, o: { wide?: boolean } = {}): SafeHtml {
+  return html`<dl class="facts${o.wide ? ' wide' : ''}">
+    ${list.map((f) =>
+      f
+        ? html`<div>
+            <dt>${f[0]}</dt>
+            <dd ${f[2] ? html`class="${f[2]}"` : ''}>${f[1]}</dd>
+          </div>`
+        : '',
+    )}
+  </dl>`;
+}
+
+/** What every deliverable shows: due date, status, official bucket, and registrations in members mode. */
+export function deliverableFacts(lang: Lang, d: DeliverableDto): Fact[] {
+  return [
+    [t(lang, 'col.due'), formatDate(d.dueDate)],
+    [t(lang, 'col.status'), statusText(lang, d.status), 'status'],
+    [t(lang, 'col.bucket'), bucketBadge(lang, d.bucket)],
+    ...(d.memberCount > 0
+      ? [
+          [
+            t(lang, 'col.members'),
+            t(lang, 'deliverable.members', { done: d.registeredCount, all: d.memberCount }),
+          ] as const,
+        ]
+      : []),
+  ];
 }

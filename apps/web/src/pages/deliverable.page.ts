@@ -5,14 +5,14 @@ import type { ContentLabels } from '../web-data.service';
 import { formatDate, formatDateTime, t, tKey } from '../i18n';
 import { layout } from '../layout';
 import {
-  bucketBadge,
   csrfField,
+  deliverableFacts,
   errorSummary,
+  facts,
   field,
   fieldError,
   FieldErrors,
   PageContext,
-  statusText,
 } from '../page';
 
 export interface DeliverableView {
@@ -37,47 +37,22 @@ const ACCEPT = '.pdf,.doc,.docx,.odt,.xls,.xlsx,.jpg,.jpeg,.png';
 const contentLabel = (ctx: PageContext, v: DeliverableView, id: string): string =>
   v.contentLabels.get(id)?.[ctx.lang] ?? id;
 
-function facts(ctx: PageContext, v: DeliverableView): SafeHtml {
+function summary(ctx: PageContext, v: DeliverableView): SafeHtml {
   const d = v.deliverable;
   const name = (id: string | null) => (id ? (v.unitNames.get(id) ?? id) : '—');
-  return html`<dl class="facts wide">
-    <div>
-      <dt>${t(ctx.lang, 'deliverable.plan')}</dt>
-      <dd>${d.planNumber ?? d.planId}${d.planTitle ? html` — ${d.planTitle}` : ''}</dd>
-    </div>
-    <div>
-      <dt>${t(ctx.lang, 'deliverable.unit')}</dt>
-      <dd>${name(d.unitId)}</dd>
-    </div>
-    <div>
-      <dt>${t(ctx.lang, 'deliverable.collector')}</dt>
-      <dd>${name(d.collectorUnitId)}</dd>
-    </div>
-    <div>
-      <dt>${t(ctx.lang, 'deliverable.period')}</dt>
-      <dd>${d.period}</dd>
-    </div>
-    <div>
-      <dt>${t(ctx.lang, 'deliverable.due')}</dt>
-      <dd>${formatDate(d.dueDate)}</dd>
-    </div>
-    <div>
-      <dt>${t(ctx.lang, 'col.status')}</dt>
-      <dd class="status" data-status="${d.status}">${statusText(ctx.lang, d.status)}</dd>
-    </div>
-    <div>
-      <dt>${t(ctx.lang, 'col.bucket')}</dt>
-      <dd>${bucketBadge(ctx.lang, d.bucket)}</dd>
-    </div>
-    ${
-      d.memberCount > 0
-        ? html`<div>
-            <dt>${t(ctx.lang, 'col.members')}</dt>
-            <dd>${t(ctx.lang, 'deliverable.members', { done: d.registeredCount, all: d.memberCount })}</dd>
-          </div>`
-        : ''
-    }
-  </dl>`;
+  return facts(
+    [
+      [
+        t(ctx.lang, 'deliverable.plan'),
+        html`${d.planNumber ?? d.planId}${d.planTitle ? html` — ${d.planTitle}` : ''}`,
+      ],
+      [t(ctx.lang, 'deliverable.unit'), name(d.unitId)],
+      [t(ctx.lang, 'deliverable.collector'), name(d.collectorUnitId)],
+      [t(ctx.lang, 'deliverable.period'), d.period],
+      ...deliverableFacts(ctx.lang, d),
+    ],
+    { wide: true },
+  );
 }
 
 function history(ctx: PageContext, v: DeliverableView): SafeHtml {
@@ -189,7 +164,7 @@ export function deliverablePage(ctx: PageContext, v: DeliverableView): string {
   return layout(ctx, {
     title: d.title,
     notice: v.notice,
-    body: html`${facts(ctx, v)}
+    body: html`${summary(ctx, v)}
       ${
         d.clause
           ? html`<section aria-labelledby="h-clause">

@@ -2,7 +2,7 @@ import type { DeliverableDto } from '../../../api/src/deliverables/dto/deliverab
 import { html, SafeHtml } from '../html';
 import { formatDate, Lang, t } from '../i18n';
 import { layout } from '../layout';
-import { bucketBadge, PageContext, statusText } from '../page';
+import { bucketBadge, deliverableFacts, facts, PageContext } from '../page';
 
 export interface InboxView {
   unitId: string;
@@ -45,28 +45,11 @@ const sortByDue = (l: DeliverableDto[]): DeliverableDto[] =>
 function item(ctx: PageContext, names: ReadonlyMap<string, string>, d: DeliverableDto): SafeHtml {
   return html`<li class="item" data-deliverable="${d.id}">
     <a class="item-title" href="/ui/deliverables/${encodeURIComponent(d.id)}">${d.title}</a>
-    <dl class="facts">
-      <div>
-        <dt>${t(ctx.lang, 'col.unit')}</dt>
-        <dd>${names.get(d.unitId) ?? d.unitId}</dd>
-      </div>
-      <div>
-        <dt>${t(ctx.lang, 'col.period')}</dt>
-        <dd>${d.period}</dd>
-      </div>
-      <div>
-        <dt>${t(ctx.lang, 'col.due')}</dt>
-        <dd>${formatDate(d.dueDate)}</dd>
-      </div>
-      <div>
-        <dt>${t(ctx.lang, 'col.status')}</dt>
-        <dd class="status">${statusText(ctx.lang, d.status)}</dd>
-      </div>
-      <div>
-        <dt>${t(ctx.lang, 'col.bucket')}</dt>
-        <dd>${bucketBadge(ctx.lang, d.bucket)}</dd>
-      </div>
-    </dl>
+    ${facts([
+      [t(ctx.lang, 'col.unit'), names.get(d.unitId) ?? d.unitId],
+      [t(ctx.lang, 'col.period'), d.period],
+      ...deliverableFacts(ctx.lang, d),
+    ])}
   </li>`;
 }
 

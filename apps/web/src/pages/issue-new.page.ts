@@ -1,3 +1,4 @@
+import { ISSUE_SEVERITIES } from '@dondoc/domain';
 import { html } from '../html';
 import { t } from '../i18n';
 import { layout } from '../layout';
@@ -75,26 +76,19 @@ export function issueNewPage(ctx: PageContext, v: IssueFormView): string {
         <fieldset>
           <legend>${t(ctx.lang, 'issue.severity')}</legend>
           ${fieldError(v.errors, 'severity')}
-          <div class="check">
-            <input
-              type="radio"
-              id="sev-normal"
-              name="severity"
-              value="normal"
-              ${severity === 'normal' ? html`checked` : ''}
-            />
-            <label for="sev-normal">${t(ctx.lang, 'issue.normal')}</label>
-          </div>
-          <div class="check">
-            <input
-              type="radio"
-              id="sev-urgent"
-              name="severity"
-              value="urgent"
-              ${severity === 'urgent' ? html`checked` : ''}
-            />
-            <label for="sev-urgent">${t(ctx.lang, 'issue.urgent')}</label>
-          </div>
+          ${ISSUE_SEVERITIES.map(
+            (s) =>
+              html`<div class="check">
+                <input
+                  type="radio"
+                  id="sev-${s}"
+                  name="severity"
+                  value="${s}"
+                  ${severity === s ? html`checked` : ''}
+                />
+                <label for="sev-${s}">${t(ctx.lang, `issue.${s}`)}</label>
+              </div>`,
+          )}
         </fieldset>
         ${field(ctx, v.errors, { name: 'reporterName', label: t(ctx.lang, 'issue.name'), value: x.reporterName, autocomplete: 'name' })}
         ${field(ctx, v.errors, { name: 'reporterEmail', label: t(ctx.lang, 'issue.email'), value: x.reporterEmail, type: 'email', autocomplete: 'email' })}

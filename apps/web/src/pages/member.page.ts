@@ -1,8 +1,8 @@
 import type { DeliverableDto } from '../../../api/src/deliverables/dto/deliverable.dto';
 import { html } from '../html';
-import { formatDate, t } from '../i18n';
+import { t } from '../i18n';
 import { layout } from '../layout';
-import { bucketBadge, csrfField, PageContext, statusText } from '../page';
+import { csrfField, deliverableFacts, facts, PageContext } from '../page';
 
 export interface MemberView {
   unitName: string;
@@ -24,26 +24,7 @@ export function memberPage(ctx: PageContext, v: MemberView): string {
           (d) =>
             html`<li class="item">
               <p class="item-title">${d.title} (${d.period})</p>
-              <dl class="facts">
-                <div>
-                  <dt>${t(ctx.lang, 'col.due')}</dt>
-                  <dd>${formatDate(d.dueDate)}</dd>
-                </div>
-                <div>
-                  <dt>${t(ctx.lang, 'col.status')}</dt>
-                  <dd>${statusText(ctx.lang, d.status)}</dd>
-                </div>
-                <div>
-                  <dt>${t(ctx.lang, 'col.bucket')}</dt>
-                  <dd>${bucketBadge(ctx.lang, d.bucket)}</dd>
-                </div>
-                <div>
-                  <dt>${t(ctx.lang, 'col.members')}</dt>
-                  <dd>
-                    ${t(ctx.lang, 'deliverable.members', { done: d.registeredCount, all: d.memberCount })}
-                  </dd>
-                </div>
-              </dl>
+              ${facts(deliverableFacts(ctx.lang, d))}
               <form method="post" action="/ui/member/deliverables/${encodeURIComponent(d.id)}/registration">
                 ${csrfField(ctx)}
                 <button type="submit" class="primary">${t(ctx.lang, 'member.register')}</button>
