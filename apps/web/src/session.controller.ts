@@ -16,6 +16,7 @@ import { setAuditActor } from '../../api/src/audit/audit-actor';
 import { isLang, LANG_COOKIE, t } from './i18n';
 import { HOME } from './layout';
 import { fieldErrors, NO_ERRORS, pageContext, redirect, safeNext, sendPage } from './page';
+import { errorPage } from './pages/error.page';
 import { loginPage } from './pages/login.page';
 import { UiExceptionFilter } from './ui-exception.filter';
 
@@ -132,5 +133,17 @@ export class SessionController {
         'X-Content-Type-Options': 'nosniff',
       })
       .send(body);
+  }
+}
+
+/** Any other /ui address: the UI's own 404 page (registered last, after every UI route). */
+@ApiExcludeController()
+@Controller('ui')
+export class UiNotFoundController {
+  @Get('*path')
+  @Public()
+  notFound(@Req() req: Request, @Res() res: Response): void {
+    const ctx = pageContext(req);
+    sendPage(res, errorPage(ctx, t(ctx.lang, 'error.notFound')), 404);
   }
 }

@@ -4,7 +4,7 @@ import { DeliverablesModule } from '../../api/src/deliverables/deliverables.modu
 import { IssuesModule } from '../../api/src/issues/issues.module';
 import { OfficerController } from './officer.controller';
 import { RolesController } from './roles.controller';
-import { SessionController } from './session.controller';
+import { SessionController, UiNotFoundController } from './session.controller';
 import { UiBodyMiddleware } from './ui-body.middleware';
 import { WebDataService } from './web-data.service';
 
@@ -15,7 +15,8 @@ import { WebDataService } from './web-data.service';
  */
 @Module({
   imports: [AuthModule, DeliverablesModule, IssuesModule],
-  controllers: [SessionController, OfficerController, RolesController],
+  // UiNotFoundController last: its catch-all must not shadow the routes above.
+  controllers: [SessionController, OfficerController, RolesController, UiNotFoundController],
   providers: [WebDataService],
 })
 export class WebModule implements NestModule {

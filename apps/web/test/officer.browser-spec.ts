@@ -379,6 +379,9 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
   });
 
   it('lands BTG on its placeholder dashboard, and signs out', async () => {
+    const unknown = await page.goto(`${base}/ui/no-such-page`);
+    expect(unknown?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Có lỗi');
     const btg = await seedAccount(stack.db.dataSource, { role: 'btg', unitId: 'BTG-TU', password: PASSWORD });
     await page.goto(`${base}/ui/login`);
     await page.getByLabel('Tên đăng nhập').fill(btg.account.username);
