@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { parse } from 'cookie';
 import { join } from 'node:path';
 import { DondocConfig } from '@dondoc/config';
 import { DONDOC_CONFIG } from '../../api/src/tokens';
@@ -17,8 +19,20 @@ import { isLang, LANG_COOKIE, t } from './i18n';
 import { HOME } from './layout';
 import { fieldErrors, NO_ERRORS, pageContext, redirect, safeNext, sendPage } from './page';
 import { errorPage } from './pages/error.page';
-import { loginPage } from './pages/login.page';
+import { LOGIN_FIELD, loginPage } from './pages/login.page';
 import { UiExceptionFilter } from './ui-exception.filter';
+
+const LOGIN_COOKIE = 'dondoc_login';
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
+
+const cookieOf = (req: Request, name: string): string | undefined =>
+  req.headers.cookie ? parse(req.headers.cookie)[name] : undefined;
+
+function sameToken(sent: unknown, expected: string | undefined): boolean {
+  if (typeof sent !== 'string' || !expected || !TOKEN_SHAPE.test(sent) || !TOKEN_SHAPE.test(expected))
+    return false;
+  return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+}
 
 const STATIC_DIR = join(__dirname, '..', 'static');
 const STATIC_FILES: Record<string, string> = {
@@ -53,7 +67,14 @@ export class SessionController {
   @Get('ui/login')
   @Public()
   loginForm(@Req() req: Request, @Res() res: Response, @Query('next') next?: string): void {
-    sendPage(res, loginPage(pageContext(req), { next: safeNext(next), errors: NO_ERRORS }));
+    sendPage(
+      res,
+      loginPage(pageContext(req), {
+        next: safeNext(next),
+        errors: NO_ERRORS,
+        loginToken: this.loginToken(req, res),
+      }),
+    );
   }
 
   @Post('ui/login')
@@ -66,13 +87,20 @@ export class SessionController {
     const again = (status: number, problems: Array<{ field: string; reason: string }>) =>
       sendPage(
         res,
-        loginPage(ctx, { next: safeNext(next), username, errors: fieldErrors(ctx.lang, problems) }),
+        loginPage(ctx, {
+          next: safeNext(next),
+          username,
+          errors: fieldErrors(ctx.lang, problems),
+          loginToken: this.loginToken(req, res),
+        }),
         status,
       );
     const missing = [
       ...(username ? [] : [{ field: 'username', reason: t(ctx.lang, 'login.required') }]),
       ...(password ? [] : [{ field: 'password', reason: t(ctx.lang, 'login.required') }]),
     ];
+    if (!sameToken(body[LOGIN_FIELD], cookieOf(req, LOGIN_COOKIE)))
+      return again(403, [{ field: '', reason: t(ctx.lang, 'error.csrf') }]);
     if (missing.length) return again(422, missing);
     try {
       const { session, account } = await this.auth.login(username, password, clientOf(req));
@@ -90,6 +118,25 @@ export class SessionController {
       }
       throw e;
     }
+  }
+
+  /**
+   * Login CSRF: a pre-session token, in an HttpOnly SameSite=Strict cookie scoped to /ui/login and in
+   * the form, so another site cannot sign a browser in to an account of its choosing. Kept while valid
+   * (two open sign-in tabs both work).
+   */
+  private loginToken(req: Request, res: Response): string {
+    const have = cookieOf(req, LOGIN_COOKIE);
+    if (have && TOKEN_SHAPE.test(have)) return have;
+    const token = randomBytes(24).toString('base64url');
+    res.cookie(LOGIN_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.auth.cookieSecure,
+      path: '/ui/login',
+      maxAge: 12 * 3600 * 1000,
+    });
+    return token;
   }
 
   @Post('ui/logout')

@@ -287,6 +287,18 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
     });
     expect(res.status()).toBe(403);
     expect(await res.text()).toContain('Phiên làm việc của biểu mẫu đã hết hạn');
+    // Signing in is protected too (login forgery): the form's own token must come with it.
+    const forged = await browser.newContext();
+    try {
+      const login = await forged.request.post(`${base}/ui/login`, {
+        form: { username: officer, password: PASSWORD },
+        maxRedirects: 0,
+      });
+      expect(login.status()).toBe(403);
+      expect(login.headers()['set-cookie'] ?? '').not.toContain('dondoc_session');
+    } finally {
+      await forged.close();
+    }
   });
 
   it('switches to English and back; dates stay dd/mm/yyyy', async () => {

@@ -3,9 +3,14 @@ import { t } from '../i18n';
 import { layout } from '../layout';
 import { errorSummary, field, FieldErrors, PageContext } from '../page';
 
+/** The hidden field of the sign-in form that must match the `dondoc_login` cookie. */
+export const LOGIN_FIELD = '_login';
+
 export interface LoginView {
   next?: string;
   username?: string;
+  /** The sign-in form's own CSRF token (the `dondoc_login` cookie): no login forgery. */
+  loginToken: string;
   errors: FieldErrors;
 }
 
@@ -15,6 +20,7 @@ export function loginPage(ctx: PageContext, v: LoginView): string {
   return layout(ctx, {
     title: t(ctx.lang, 'login.title'),
     body: html`<form method="post" action="${action}" class="card narrow" novalidate>
+      <input type="hidden" name="${LOGIN_FIELD}" value="${v.loginToken}" />
       ${errorSummary(ctx, v.errors, ['username', 'password'])}
       ${field(ctx, v.errors, {
         name: 'username',
