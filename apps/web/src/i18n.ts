@@ -146,6 +146,14 @@ const M = {
     vi: 'Văn bản phải có đủ các nội dung bắt buộc.',
     en: 'The document must cover every required content.',
   },
+  'field.version.stale': {
+    vi: 'Hồ sơ đã thay đổi từ khi đồng chí mở trang. Vui lòng xem lại rồi nộp lại.',
+    en: 'This changed since you opened the page. Check it and submit again.',
+  },
+  'field.status.conflict': {
+    vi: 'Không thể thực hiện ở trạng thái hiện tại của hồ sơ.',
+    en: 'Not possible in the current state.',
+  },
   'status.scheduled': { vi: 'Chưa mở', en: 'Scheduled' },
   'status.open': { vi: 'Đang thực hiện', en: 'Open' },
   'status.submitted': { vi: 'Đã nộp', en: 'Submitted' },

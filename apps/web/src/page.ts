@@ -122,6 +122,8 @@ function localiseReason(lang: Lang, field: string, reason: string): string {
     return t(lang, 'field.document.missing');
   if (field === 'coveredContents' && /missing|cover/i.test(reason))
     return t(lang, 'field.coveredContents.missing');
+  if (field === 'version') return t(lang, 'field.version.stale');
+  if (field === 'status') return t(lang, 'field.status.conflict');
   if (field === 'personId' && /already registered/i.test(reason)) return t(lang, 'member.already');
   if (/should not be empty|must be longer|must not be empty/i.test(reason)) return t(lang, 'login.required');
   return reason;

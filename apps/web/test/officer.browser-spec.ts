@@ -279,7 +279,7 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
     );
   });
 
-  it('refuses a form post without the CSRF field (the session cookie alone is not enough)', async () => {
+  it('refuses a form post without the CSRF field (the session cookie alone is not enough), or acting for another unit', async () => {
     await signIn();
     const res = await page.request.post(`${base}/ui/issues`, {
       form: { planId: '22-KH-TU', reporterUnitId: TEST_UNIT.id, title: 'x', description: 'y' },
@@ -287,6 +287,19 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
     });
     expect(res.status()).toBe(403);
     expect(await res.text()).toContain('Phiên làm việc của biểu mẫu đã hết hạn');
+    // A form naming a unit the officer may not act for is refused like the API refuses it.
+    const csrf = (await context.cookies()).find((c) => c.name === 'dondoc_csrf')?.value ?? '';
+    const other = await page.request.post(`${base}/ui/deliverables/${encodeURIComponent(overdue)}/submit`, {
+      multipart: {
+        _csrf: csrf,
+        unitId: 'BTG-TU',
+        document: { name: 'x.pdf', mimeType: 'application/pdf', buffer: SAMPLE_DOCUMENTS.pdf() },
+      },
+      maxRedirects: 0,
+    });
+    expect(other.status()).toBe(403);
+    expect(await other.text()).toContain('Đồng chí không có quyền thực hiện việc này');
+    expect((await stack.http.get(`/deliverables/${overdue}`)).body.status).not.toBe('submitted');
     // Signing in is protected too (login forgery): the form's own token must come with it.
     const forged = await browser.newContext();
     try {
