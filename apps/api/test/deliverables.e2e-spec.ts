@@ -1,13 +1,11 @@
-import { DEFAULT_ESCALATION, deliverableId, deliverableWorkflowId } from '@dondoc/domain';
 import {
   ApiTestStack,
   seedTestUnit,
   startApiTestStack,
+  startCommitmentDeliverable,
   TEST_GRASSROOTS,
-  TEST_TASK_QUEUE,
   TEST_UNIT,
 } from '@dondoc/testing';
-import { deliverableWorkflow } from '@dondoc/workflows';
 
 describe('deliverables API (e2e on the Temporal dev server)', () => {
   let stack: ApiTestStack;
@@ -209,34 +207,11 @@ describe('commitment registrations through the API (members mode)', () => {
   afterAll(() => stack?.stop());
 
   it('records each member once and completes the cell when the last one registers', async () => {
-    const key = {
-      planId: '22-KH-TU',
-      obligationId: 'commitment-registration',
+    const id = await startCommitmentDeliverable(stack.temporal.client, {
       unitId: TEST_GRASSROOTS.id,
-      period: '2031',
-    };
-    await stack.temporal.client.workflow.start(deliverableWorkflow, {
-      taskQueue: TEST_TASK_QUEUE,
-      workflowId: deliverableWorkflowId(key),
-      args: [
-        {
-          key,
-          planNumber: '22-KH/TU',
-          planTitle: 'Chuyên đề toàn khóa',
-          title: 'Đăng ký học tập và làm theo',
-          terms: {
-            dueDate: '2031-03-31',
-            reminderOffsets: [5],
-            reminderDayKind: 'working',
-            escalation: DEFAULT_ESCALATION,
-          },
-          requiredContents: [],
-          collectorUnitId: TEST_GRASSROOTS.id,
-          members: ['DV-1', 'DV-2'],
-        },
-      ],
+      collectorUnitId: TEST_GRASSROOTS.id,
+      members: ['DV-1', 'DV-2'],
     });
-    const id = deliverableId(key);
     const url = `/deliverables/${id}/registrations`;
     for (let i = 0; i < 100 && (await stack.http.get(`/deliverables/${id}`)).status !== 200; i++)
       await new Promise((r) => setTimeout(r, 100));

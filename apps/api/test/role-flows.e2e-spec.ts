@@ -1,12 +1,10 @@
-import { DEFAULT_ESCALATION, deliverableId, deliverableWorkflowId } from '@dondoc/domain';
-import { deliverableWorkflow } from '@dondoc/workflows';
 import {
   ApiTestStack,
   HttpAgent,
   importBacNinh2021,
   startApiTestStack,
+  startCommitmentDeliverable,
   storePlan22,
-  TEST_TASK_QUEUE,
 } from '@dondoc/testing';
 
 const PLAN = '22-KH-TU';
@@ -186,29 +184,11 @@ describe('role flows (e2e, signed in as each role)', () => {
   });
 
   it('a member sees its cell and registers its own commitment only', async () => {
-    const key = { planId: PLAN, obligationId: 'commitment-registration', unitId: CELL, period: '2031' };
-    await stack.temporal.client.workflow.start(deliverableWorkflow, {
-      taskQueue: TEST_TASK_QUEUE,
-      workflowId: deliverableWorkflowId(key),
-      args: [
-        {
-          key,
-          planNumber: '22-KH/TU',
-          planTitle: 'Chuyên đề toàn khóa',
-          title: 'Đăng ký học tập và làm theo',
-          terms: {
-            dueDate: '2031-03-31',
-            reminderOffsets: [5],
-            reminderDayKind: 'working',
-            escalation: DEFAULT_ESCALATION,
-          },
-          requiredContents: [],
-          collectorUnitId: GRASSROOTS,
-          members: ['DV-0001', 'DV-0002'],
-        },
-      ],
+    ids.cell = await startCommitmentDeliverable(stack.temporal.client, {
+      unitId: CELL,
+      collectorUnitId: GRASSROOTS,
+      members: ['DV-0001', 'DV-0002'],
     });
-    ids.cell = deliverableId(key);
     for (let i = 0; i < 100 && (await member.get(`/deliverables/${ids.cell}`)).status !== 200; i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(await listIds(member)).toEqual([ids.cell]);

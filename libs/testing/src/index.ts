@@ -8,3 +8,4 @@ export * from './plan-fixtures';
 export * from './history-recorder';
 export * from './api-stack';
 export * from './accounts';
+export * from './commitment-deliverable';
