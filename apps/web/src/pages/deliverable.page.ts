@@ -131,27 +131,30 @@ function submitForm(ctx: PageContext, v: DeliverableView): SafeHtml {
       <input type="hidden" name="version" value="${d.version}" />
       ${errorSummary(ctx, v.errors, ['document', 'coveredContents', 'note'])}
       ${field(ctx, v.errors, { name: 'document', label: t(ctx.lang, 'deliverable.file'), type: 'file', required: true, accept: ACCEPT })}
-      <fieldset
-        class="checklist${coveredInvalid ? ' field-invalid' : ''}"
-        ${coveredInvalid ? html`aria-describedby="err-coveredContents"` : ''}
-      >
-        <legend>${t(ctx.lang, 'deliverable.covers')}</legend>
-        ${fieldError(v.errors, 'coveredContents')}
-        ${d.requiredContents.length === 0 ? html`<p class="muted">${t(ctx.lang, 'deliverable.noRequired')}</p>` : ''}
-        ${d.requiredContents.map(
-          (c, i) =>
-            html`<div class="check">
-              <input
-                type="checkbox"
-                id="c-${i}"
-                name="coveredContents"
-                value="${c}"
-                ${covered.has(c) ? html`checked` : ''}
-              />
-              <label for="c-${i}">${contentLabel(ctx, v, c)}</label>
-            </div>`,
-        )}
-      </fieldset>
+      ${
+        d.requiredContents.length === 0 && !coveredInvalid
+          ? ''
+          : html`<fieldset
+              class="checklist${coveredInvalid ? ' field-invalid' : ''}"
+              ${coveredInvalid ? html`aria-describedby="err-coveredContents"` : ''}
+            >
+              <legend>${t(ctx.lang, 'deliverable.covers')}</legend>
+              ${fieldError(v.errors, 'coveredContents')}
+              ${d.requiredContents.map(
+                (c, i) =>
+                  html`<div class="check">
+                    <input
+                      type="checkbox"
+                      id="c-${i}"
+                      name="coveredContents"
+                      value="${c}"
+                      ${covered.has(c) ? html`checked` : ''}
+                    />
+                    <label for="c-${i}">${contentLabel(ctx, v, c)}</label>
+                  </div>`,
+              )}
+            </fieldset>`
+      }
       ${field(ctx, v.errors, { name: 'note', label: t(ctx.lang, 'deliverable.note'), type: 'textarea', value: v.note })}
       <button type="submit" class="primary">${t(ctx.lang, 'deliverable.send')}</button>
     </form>
