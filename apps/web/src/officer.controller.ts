@@ -31,6 +31,8 @@ import { UiExceptionFilter } from './ui-exception.filter';
 import { WebDataService } from './web-data.service';
 
 const MAX_LISTED = 1000;
+/** Only an issue id is echoed in the notice after a report (no text of the link's choosing). */
+const isIssueId = (v: unknown): v is string => typeof v === 'string' && /^[A-Z0-9]{4,40}$/.test(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x) => typeof x === 'string') : typeof v === 'string' ? [v] : [];
@@ -74,7 +76,7 @@ export class OfficerController {
     const unitId = ctx.principal?.unitId ?? '';
     const items = (await this.visible(scope)).filter((d) => scope.units.includes(d.unitId));
     const unitNames = await this.data.unitNames([unitId, ...items.map((d) => d.unitId)]);
-    const notice = issue ? t(ctx.lang, 'issue.sent', { id: issue }) : undefined;
+    const notice = isIssueId(issue) ? t(ctx.lang, 'issue.sent', { id: issue }) : undefined;
     sendPage(res, inboxPage(ctx, { unitId, unitNames, items, showSubUnits: scope.units.length > 1, notice }));
   }
 
@@ -92,7 +94,7 @@ export class OfficerController {
     const notice =
       done === 'submitted'
         ? t(ctx.lang, 'deliverable.submitted')
-        : issue
+        : isIssueId(issue)
           ? t(ctx.lang, 'issue.sent', { id: issue })
           : undefined;
     await this.renderDeliverable(ctx, res, scope, id, { errors: NO_ERRORS, notice });
