@@ -8,14 +8,12 @@ import {
   seedAccount,
   seedTestUnit,
   startApiTestStack,
+  startCommitmentDeliverable,
   storePlan22,
   TEST_GRASSROOTS,
-  TEST_TASK_QUEUE,
   TEST_UNIT,
 } from '@dondoc/testing';
 import { seedBtv } from '../../../workflows/test/issue-harness';
-import { deliverableWorkflow } from '@dondoc/workflows';
-import { DEFAULT_ESCALATION, deliverableId, deliverableWorkflowId } from '@dondoc/domain';
 import { SAMPLE_DOCUMENTS } from '../../api/src/deliverables/documents/document-test-helpers';
 
 /**
@@ -356,34 +354,11 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
       unitId: TEST_GRASSROOTS.id,
       password: PASSWORD,
     });
-    const key = {
-      planId: '22-KH-TU',
-      obligationId: 'commitment-registration',
+    const id = await startCommitmentDeliverable(stack.temporal.client, {
       unitId: TEST_GRASSROOTS.id,
-      period: '2031',
-    };
-    await stack.temporal.client.workflow.start(deliverableWorkflow, {
-      taskQueue: TEST_TASK_QUEUE,
-      workflowId: deliverableWorkflowId(key),
-      args: [
-        {
-          key,
-          planNumber: '22-KH/TU',
-          planTitle: 'Chuyên đề toàn khóa',
-          title: 'Đăng ký học tập và làm theo',
-          terms: {
-            dueDate: '2031-03-31',
-            reminderOffsets: [5],
-            reminderDayKind: 'working',
-            escalation: DEFAULT_ESCALATION,
-          },
-          requiredContents: [],
-          collectorUnitId: TEST_GRASSROOTS.id,
-          members: [member.account.personId as string, 'DV-OTHER'],
-        },
-      ],
+      collectorUnitId: TEST_GRASSROOTS.id,
+      members: [member.account.personId as string, 'DV-OTHER'],
     });
-    const id = deliverableId(key);
     for (let i = 0; i < 100 && (await stack.http.get(`/deliverables/${id}`)).status !== 200; i++)
       await new Promise((r) => setTimeout(r, 100));
     await page.goto(`${base}/ui/login`);
