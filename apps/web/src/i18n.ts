@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { parse } from 'cookie';
 import { vnDateOf, VN_OFFSET_MINUTES } from '@dondoc/calendar';
+import { ADMIN_MESSAGES } from './i18n.admin';
 
 /**
  * Every string of the web UI, as `{ vi, en }` pairs: Vietnamese by default, English when the `lang`
@@ -13,6 +14,7 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const LANG_COOKIE = 'lang';
 
 const M = {
+  ...ADMIN_MESSAGES,
   'app.name': { vi: 'Đôn đốc', en: 'Đôn đốc' },
   'app.tagline': { vi: 'Theo dõi thời hạn thực hiện kế hoạch', en: 'Plan deadlines and submissions' },
   'nav.skip': { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },

@@ -26,7 +26,10 @@ export const NAV: Record<Role, ReadonlyArray<readonly [string, MessageKey]>> = {
   ],
   btg: [['/ui/btg', 'nav.btg']],
   btv: [['/ui/btv', 'nav.btv']],
-  admin: [['/ui/admin', 'nav.admin']],
+  admin: [
+    ['/ui/admin', 'nav.admin'],
+    ['/ui/btv', 'nav.btv'],
+  ],
   member: [['/ui/member', 'nav.member']],
 };
 

@@ -29,18 +29,6 @@ export class RolesController {
     sendPage(res, placeholderPage(pageContext(req), 'placeholder.btg'));
   }
 
-  @Get('btv')
-  @Access({ roles: ['btv', 'admin'] })
-  btv(@Req() req: Request, @Res() res: Response): void {
-    sendPage(res, placeholderPage(pageContext(req), 'placeholder.btv'));
-  }
-
-  @Get('admin')
-  @Access({ roles: ['admin'] })
-  admin(@Req() req: Request, @Res() res: Response): void {
-    sendPage(res, placeholderPage(pageContext(req), 'placeholder.admin'));
-  }
-
   private async memberView(
     req: Request,
     scope: AccessScope,

@@ -3,6 +3,14 @@ import { AuthModule } from '../../api/src/auth/auth.module';
 import { DeliverablesModule } from '../../api/src/deliverables/deliverables.module';
 import { IssuesModule } from '../../api/src/issues/issues.module';
 import { OfficerController } from './officer.controller';
+import { AuditModule } from '../../api/src/audit/audit.module';
+import { MailModule } from '../../api/src/mail/mail.module';
+import { OrgModule } from '../../api/src/org/org.module';
+import { PlansModule } from '../../api/src/plans/plans.module';
+import { AdminBodyMiddleware } from './admin-body.middleware';
+import { AdminOrgController } from './admin-org.controller';
+import { AdminController } from './admin.controller';
+import { BtvController } from './btv.controller';
 import { RolesController } from './roles.controller';
 import { SessionController, UiNotFoundController } from './session.controller';
 import { UiBodyMiddleware } from './ui-body.middleware';
@@ -14,13 +22,24 @@ import { WebDataService } from './web-data.service';
  * a route in a controller here with @Access, @UseFilters(UiExceptionFilter) and @ApiExcludeController.
  */
 @Module({
-  imports: [AuthModule, DeliverablesModule, IssuesModule],
+  imports: [AuthModule, DeliverablesModule, IssuesModule, OrgModule, PlansModule, MailModule, AuditModule],
   // UiNotFoundController last: its catch-all must not shadow the routes above.
-  controllers: [SessionController, OfficerController, RolesController, UiNotFoundController],
+  controllers: [
+    SessionController,
+    OfficerController,
+    RolesController,
+    BtvController,
+    AdminController,
+    AdminOrgController,
+    UiNotFoundController,
+  ],
   providers: [WebDataService],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(UiBodyMiddleware).forRoutes(SessionController, OfficerController, RolesController);
+    consumer.apply(UiBodyMiddleware).forRoutes(BtvController);
+    // The admin pages take plan and org files, and carry a checked plan text to its issue form.
+    consumer.apply(AdminBodyMiddleware).forRoutes(AdminController, AdminOrgController);
   }
 }

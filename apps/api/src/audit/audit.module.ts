@@ -14,7 +14,7 @@ import { AuditService } from './audit.service';
   imports: [DiscoveryModule],
   controllers: [AuditController],
   providers: [AuditService, AuditRecorder, AuditRoutes, AuditMiddleware],
-  exports: [AuditRecorder],
+  exports: [AuditRecorder, AuditService],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

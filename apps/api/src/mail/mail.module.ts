@@ -8,6 +8,8 @@ import { API_MAILER, apiMailerProvider } from './mailer.provider';
 @Module({
   controllers: [MailController],
   providers: [MailService, apiMailerProvider],
+  // The web UI (apps/web: the admin's failed-mail list and resend) uses the same service.
+  exports: [MailService],
 })
 export class MailModule implements OnApplicationShutdown {
   constructor(@Inject(API_MAILER) private readonly mailer: Mailer) {}

@@ -9,6 +9,8 @@ import { UnitsController } from './units.controller';
 @Module({
   controllers: [OrgController, UnitsController, ContactsController],
   providers: [OrgService, ContactsService],
+  // The web UI (apps/web: the admin's org pages) uses the same services.
+  exports: [OrgService, ContactsService],
 })
 export class OrgModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

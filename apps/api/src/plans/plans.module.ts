@@ -10,5 +10,7 @@ import { PlansService } from './plans.service';
   // PlansController first: its literal routes (/plans/validate, /plans/preview) must win over `:id`.
   controllers: [PlansController, PlanLifecycleController],
   providers: [PlansService, PlanIssueService, PlanReadService, PlanAmendmentsService],
+  // The web UI (apps/web: BTV summaries, admin plan upload) uses the same services.
+  exports: [PlansService, PlanIssueService, PlanReadService],
 })
 export class PlansModule {}
