@@ -12,6 +12,7 @@ import { IssuesModule } from './issues/issues.module';
 import { MailModule } from './mail/mail.module';
 import { PlanAcknowledgementsModule } from './plans/plan-acknowledgements.module';
 import { AuditModule } from './audit/audit.module';
+import { AdminModule } from './admin/admin.module';
 import { AccessGuard } from './authz/access.guard';
 import { AuthzModule } from './authz/authz.module';
 import { WebModule } from '../../web/src/web.module';
@@ -33,6 +34,7 @@ export class AppModule {
         MailModule,
         PlanAcknowledgementsModule,
         AuditModule,
+        AdminModule,
         WebModule,
       ],
       // Global guards run in this order: who the caller is (AuthGuard) before what it may do (AccessGuard).
