@@ -180,6 +180,15 @@ export const ACCESS_ROUTES: RouteCase[] = [
   { method: 'get', path: '/mail', roles: ADMIN },
   { method: 'get', path: '/mail/{key}', roles: ADMIN, scope: 'mail', scopeParam: 'key' },
   { method: 'post', path: '/mail/{key}/resend', roles: ADMIN, scope: 'mail', scopeParam: 'key' },
+  // Admin workflow inspection and repair (bodies stay empty here: an allowed call is refused as 400, changing nothing)
+  { method: 'get', path: '/admin/workflows', roles: ADMIN },
+  { method: 'get', path: '/admin/workflows/{workflowId}', roles: ADMIN },
+  { method: 'get', path: '/admin/workflows/{workflowId}/history', roles: ADMIN },
+  { method: 'get', path: '/admin/workflows/{workflowId}/timeline', roles: ADMIN },
+  { method: 'post', path: '/admin/workflows/{workflowId}/signal', roles: ADMIN },
+  { method: 'post', path: '/admin/workflows/{workflowId}/update', roles: ADMIN },
+  { method: 'post', path: '/admin/workflows/{workflowId}/terminate', roles: ADMIN },
+  { method: 'post', path: '/admin/workflows/{workflowId}/reset', roles: ADMIN },
   {
     method: 'get',
     path: '/contacts/{id}/mail',
