@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { parse } from 'cookie';
 import { vnDateOf, VN_OFFSET_MINUTES } from '@dondoc/calendar';
+import { BTG_MESSAGES } from './i18n.btg';
 import { ADMIN_MESSAGES } from './i18n.admin';
 
 /**
@@ -14,6 +15,7 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const LANG_COOKIE = 'lang';
 
 const M = {
+  ...BTG_MESSAGES,
   ...ADMIN_MESSAGES,
   'app.name': { vi: 'Đôn đốc', en: 'Đôn đốc' },
   'app.tagline': { vi: 'Theo dõi thời hạn thực hiện kế hoạch', en: 'Plan deadlines and submissions' },

@@ -24,7 +24,13 @@ export const NAV: Record<Role, ReadonlyArray<readonly [string, MessageKey]>> = {
     ['/ui/inbox', 'nav.inbox'],
     ['/ui/issues/new', 'nav.reportIssue'],
   ],
-  btg: [['/ui/btg', 'nav.btg']],
+  btg: [
+    ['/ui/btg', 'nav.btg'],
+    ['/ui/btg/overdue', 'nav.btgOverdue'],
+    ['/ui/btg/review', 'nav.btgReview'],
+    ['/ui/btg/extensions', 'nav.btgExtensions'],
+    ['/ui/btg/issues', 'nav.btgIssues'],
+  ],
   btv: [['/ui/btv', 'nav.btv']],
   admin: [
     ['/ui/admin', 'nav.admin'],

@@ -9,7 +9,6 @@ import { ListDeliverablesQuery } from '../../api/src/deliverables/dto/list-deliv
 import { t } from './i18n';
 import { fieldErrors, pageContext, problemsOf, redirect, sendPage } from './page';
 import { memberPage } from './pages/member.page';
-import { placeholderPage } from './pages/placeholder.page';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { WebDataService } from './web-data.service';
 
@@ -22,12 +21,6 @@ export class RolesController {
     private readonly deliverables: DeliverablesService,
     private readonly data: WebDataService,
   ) {}
-
-  @Get('btg')
-  @Access({ roles: ['btg', 'admin'] })
-  btg(@Req() req: Request, @Res() res: Response): void {
-    sendPage(res, placeholderPage(pageContext(req), 'placeholder.btg'));
-  }
 
   private async memberView(
     req: Request,

@@ -3,6 +3,8 @@ import { AuthModule } from '../../api/src/auth/auth.module';
 import { DeliverablesModule } from '../../api/src/deliverables/deliverables.module';
 import { IssuesModule } from '../../api/src/issues/issues.module';
 import { OfficerController } from './officer.controller';
+import { BtgController } from './btg.controller';
+import { BTG_PROVIDERS } from './btg-data.service';
 import { AuditModule } from '../../api/src/audit/audit.module';
 import { MailModule } from '../../api/src/mail/mail.module';
 import { OrgModule } from '../../api/src/org/org.module';
@@ -28,16 +30,19 @@ import { WebDataService } from './web-data.service';
     SessionController,
     OfficerController,
     RolesController,
+    BtgController,
     BtvController,
     AdminController,
     AdminOrgController,
     UiNotFoundController,
   ],
-  providers: [WebDataService],
+  providers: [WebDataService, ...BTG_PROVIDERS],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(UiBodyMiddleware).forRoutes(SessionController, OfficerController, RolesController);
+    consumer
+      .apply(UiBodyMiddleware)
+      .forRoutes(SessionController, OfficerController, RolesController, BtgController);
     consumer.apply(UiBodyMiddleware).forRoutes(BtvController);
     // The admin pages take plan and org files, and carry a checked plan text to its issue form.
     consumer.apply(AdminBodyMiddleware).forRoutes(AdminController, AdminOrgController);

@@ -46,7 +46,10 @@ describe('explainWorkflowHistory over a stored deliverable history', () => {
     const opened = timeline[0];
     expect(opened.vi).toContain('hạn nộp 04/05/2037');
     expect(opened.en).toContain('due 04/05/2037');
-    expect(opened.en).toContain('reminders 1 working days before at 08:00');
+    expect(opened.en).toContain('reminders 1 working day before at 08:00');
+    expect(opened.en).toContain(
+      "after the deadline (working days) +1: the unit's head; +3: the collecting body, the superior committee; +7: the Propaganda Department (BTG)",
+    );
     expect(opened.details.key).toEqual({
       planId: '22-KH-TU',
       obligationId: 'implementation-plan',

@@ -102,7 +102,7 @@ export function vnDate(date: string): string {
 }
 
 const targets = (notify: string[], lang: 'vi' | 'en') =>
-  notify.map((t) => TARGETS[t as EscalationTarget]?.[lang] ?? t).join(lang === 'vi' ? ', ' : ', ');
+  notify.map((t) => TARGETS[t as EscalationTarget]?.[lang] ?? t).join(', ');
 
 const dayWord = (n: number, kind: 'working' | 'calendar', lang: 'vi' | 'en') =>
   lang === 'vi'
@@ -254,14 +254,18 @@ export function explainWorkflowHistory(input: TimelineInput): TimelineEntry[] {
         start = decodePayloads(a?.input)[0] as StartPayload | undefined;
         const terms = start?.terms;
         if (workflowType === 'deliverableWorkflow' && start?.key && terms) {
-          const offsets = [...terms.reminderOffsets].sort((x, y) => y - x).join(', ');
-          const levels = terms.escalation.levels
-            .map((l) => `+${l.afterWorkingDays} → ${l.notify.join('+')}`)
-            .join('; ');
+          const sorted = [...terms.reminderOffsets].sort((x, y) => y - x);
+          const offsets = sorted.join(', ');
+          const kindVi = dayKind() === 'working' ? ' làm việc' : '';
+          const kindEn = `${dayKind() === 'working' ? 'working ' : ''}day${sorted.length === 1 && sorted[0] === 1 ? '' : 's'}`;
+          const levels = (lang: 'vi' | 'en') =>
+            terms.escalation.levels
+              .map((l) => `+${l.afterWorkingDays}: ${targets(l.notify, lang)}`)
+              .join('; ');
           push({
             kind: 'opened',
-            vi: `Mở nghĩa vụ “${start.title ?? ''}” của ${start.key.unitId} (kế hoạch ${start.planNumber ?? start.key.planId}, kỳ ${start.key.period}), hạn nộp ${vnDate(terms.dueDate)}; nhắc trước ${offsets} ngày ${dayKind() === 'working' ? 'làm việc' : ''} lúc 08:00; quá hạn: ${levels} ngày làm việc.`,
-            en: `Opened “${start.title ?? ''}” for ${start.key.unitId} (plan ${start.planNumber ?? start.key.planId}, period ${start.key.period}), due ${vnDate(terms.dueDate)}; reminders ${offsets} ${dayKind()} days before at 08:00; overdue chain: ${levels} working days.`,
+            vi: `Mở nghĩa vụ “${start.title ?? ''}” của ${start.key.unitId} (kế hoạch ${start.planNumber ?? start.key.planId}, kỳ ${start.key.period}), hạn nộp ${vnDate(terms.dueDate)}; nhắc trước ${offsets} ngày${kindVi} lúc 08:00; sau hạn (ngày làm việc) ${levels('vi')}.`,
+            en: `Opened “${start.title ?? ''}” for ${start.key.unitId} (plan ${start.planNumber ?? start.key.planId}, period ${start.key.period}), due ${vnDate(terms.dueDate)}; reminders ${offsets} ${kindEn} before at 08:00; after the deadline (working days) ${levels('en')}.`,
             details: { workflowType, key: start.key, terms, collectorUnitId: start.collectorUnitId },
           });
         } else {
