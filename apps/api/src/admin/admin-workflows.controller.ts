@@ -85,7 +85,7 @@ const TIMELINE_EXAMPLE: TimelineDto = {
       eventId: 1,
       kind: 'opened',
       vi: 'Mở nghĩa vụ “Kế hoạch học tập và triển khai thực hiện Chuyên đề toàn khóa” của HU-TIEN-DU (kế hoạch 22-KH/TU, kỳ 2027), hạn nộp 15/01/2027; nhắc trước 10, 5, 3, 1, 0 ngày làm việc lúc 08:00; sau hạn (ngày làm việc) +1: người đứng đầu đơn vị; +3: cơ quan thu nhận, cấp ủy cấp trên; +7: Ban Tuyên giáo (BTG).',
-      en: 'Opened “Kế hoạch học tập và triển khai thực hiện Chuyên đề toàn khóa” for HU-TIEN-DU (plan 22-KH/TU, period 2027), due 15/01/2027; reminders 10, 5, 3, 1, 0 working days before at 08:00; after the deadline (working days) +1: the unit's head; +3: the collecting body, the superior committee; +7: the Propaganda Department (BTG).',
+      en: "Opened “Kế hoạch học tập và triển khai thực hiện Chuyên đề toàn khóa” for HU-TIEN-DU (plan 22-KH/TU, period 2027), due 15/01/2027; reminders 10, 5, 3, 1, 0 working days before at 08:00; after the deadline (working days) +1: the unit's head; +3: the collecting body, the superior committee; +7: the Propaganda Department (BTG).",
       details: { workflowType: 'deliverableWorkflow' },
     },
     {
