@@ -1,9 +1,13 @@
-import { Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { addDays } from '@dondoc/calendar';
 import type { DondocConfig } from '@dondoc/config';
 import { DomainException } from '@dondoc/domain';
+import { ListWorkflowsQuery } from '../../api/src/admin/dto/admin-workflow.dto';
+import { AdminWorkflowsService } from '../../api/src/admin/admin-workflows.service';
+import { WORKFLOW_TYPES } from '../../api/src/admin/workflow-messages';
 import { AuditListQuery } from '../../api/src/audit/dto/audit-query.dto';
 import { AuditService } from '../../api/src/audit/audit.service';
 import { Access } from '../../api/src/authz/access.decorator';
@@ -31,6 +35,12 @@ import {
   SinkMessage,
 } from './pages/admin.page';
 import { planPreviewPage, plansPage } from './pages/admin-plans.page';
+import {
+  WORKFLOW_FILTERS,
+  WorkflowFilters,
+  workflowPage,
+  workflowSearchPage,
+} from './pages/admin-workflows.page';
 import { UiExceptionFilter } from './ui-exception.filter';
 
 const VN_MIDNIGHT = 'T00:00:00+07:00';
@@ -55,7 +65,16 @@ export class AdminController {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     @Inject(DONDOC_CONFIG) private readonly config: DondocConfig,
+    private readonly modules: ModuleRef,
   ) {}
+
+  /**
+   * The admin workflow service (apps/api/src/admin, AdminModule in the AppModule), found in the
+   * application's container rather than imported through WebModule, so the two modules stay apart.
+   */
+  private get workflows(): AdminWorkflowsService {
+    return this.modules.get(AdminWorkflowsService, { strict: false });
+  }
 
   @Get()
   @Access({ roles: ADMIN_ONLY })
@@ -272,5 +291,39 @@ export class AdminController {
         422,
       );
     }
+  }
+
+  @Get('workflows')
+  @Access({ roles: ADMIN_ONLY })
+  async workflowSearch(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = pageContext(req);
+    const raw = formValues(req.query, [...WORKFLOW_FILTERS, 'nextPageToken']);
+    const values: WorkflowFilters = Object.fromEntries(
+      WORKFLOW_FILTERS.flatMap((k) => (text(raw[k]) ? [[k, raw[k]!.trim()]] : [])),
+    );
+    const uiQuery = new URLSearchParams(values as Record<string, string>).toString();
+    const view = { values, types: WORKFLOW_TYPES, uiQuery };
+    const asked = Object.keys(values).length > 0 || !!raw.nextPageToken;
+    if (!asked) return sendPage(res, workflowSearchPage(ctx, { ...view, errors: NO_ERRORS }));
+    try {
+      const q = await validateBody(ListWorkflowsQuery, {
+        ...values,
+        pageSize: 50,
+        ...(raw.nextPageToken ? { nextPageToken: raw.nextPageToken } : {}),
+      });
+      const result = await this.workflows.list(q);
+      sendPage(res, workflowSearchPage(ctx, { ...view, errors: NO_ERRORS, result }));
+    } catch (e) {
+      const problems = adminProblemsOf(e);
+      if (!problems) throw e;
+      sendPage(res, workflowSearchPage(ctx, { ...view, errors: fieldErrors(ctx.lang, problems) }), 422);
+    }
+  }
+
+  @Get('workflows/:workflowId')
+  @Access({ roles: ADMIN_ONLY })
+  async workflow(@Param('workflowId') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const [d, timeline] = await Promise.all([this.workflows.describe(id), this.workflows.timeline(id)]);
+    sendPage(res, workflowPage(pageContext(req), { d, timeline }));
   }
 }

@@ -396,4 +396,40 @@ describe('web UI in Chromium on the real stack: the administrator and the Standi
       directions: [{ units: ['HU-TIEN-DU'], dueDate: '2099-01-15' }],
     });
   });
+
+  it('finds a workflow by its search attributes and shows its timeline and pending timers with their fire time', async () => {
+    // The direction of the BTV flow opened a deliverable for Tiên Du: reminders wait on timers.
+    await signIn(admin, '/ui/admin');
+    await page.getByRole('link', { name: 'Quy trình (workflow)' }).click();
+    await page.waitForURL(`${base}/ui/admin/workflows`);
+    await expectAccessible(page);
+    await page.getByLabel('Nhiệm vụ').fill('issue-direction');
+    await page.getByLabel('Đơn vị').fill('HU-TIEN-DU');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.waitForURL(/\/ui\/admin\/workflows\?/);
+    const found = page.locator('table.workflows tbody tr');
+    // Visibility is eventually consistent: search again until the row is listed.
+    for (let i = 0; (await found.count()) === 0; i++) {
+      if (i > 50) throw new Error('the direction deliverable never showed in the workflow search');
+      await new Promise((r) => setTimeout(r, 200));
+      await page.reload();
+    }
+    expect(await found.first().textContent()).toContain('deliverable:22-KH-TU:issue-direction:HU-TIEN-DU:');
+    await expectAccessible(page);
+    await shot(page, 'admin-workflows');
+
+    await found.first().getByRole('link').click();
+    await page.waitForURL(/\/ui\/admin\/workflows\/deliverable/);
+    expect(await page.locator('.execution').textContent()).toBe('RUNNING');
+    const timers = page.locator('table.timers tbody tr');
+    expect(await timers.count()).toBeGreaterThan(0);
+    expect(await timers.first().locator('time').getAttribute('datetime')).toMatch(/^20\d\d-/);
+    expect(await page.locator('.wf-timeline li[data-kind="opened"]').count()).toBe(1);
+    expect(await page.locator('.wf-timeline li[data-kind="timer-pending"]').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await shot(page, 'admin-workflow');
+    // An unknown workflow is the UI's 404 page.
+    const missing = await page.goto(`${base}/ui/admin/workflows/${encodeURIComponent('deliverable:none')}`);
+    expect(missing?.status()).toBe(404);
+  });
 });

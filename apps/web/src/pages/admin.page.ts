@@ -14,6 +14,7 @@ export const ADMIN_LINKS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['/ui/admin/mail', 'adm.mail'],
   ['/ui/admin/inbox', 'adm.inbox'],
   ['/ui/admin/audit', 'adm.audit'],
+  ['/ui/admin/workflows', 'adm.workflows'],
 ];
 
 /** GET /ui/admin: links to every administration page. */
