@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -22,6 +32,7 @@ import {
   MessageDto,
   ReasonDto,
   ResetDto,
+  SEARCH_ATTRIBUTES_EXAMPLE,
   TimelineDto,
   WorkflowDescriptionDto,
   WorkflowPageDto,
@@ -74,6 +85,15 @@ const unknownName = (instance: string, what: string) => ({
     ],
   ),
 });
+
+/** The refusals of a signal or an update: bad body, undeclared name, no workflow, closed workflow. */
+const MessageErrors = (what: 'signal' | 'update', bad: ReturnType<typeof badBody>) =>
+  applyDecorators(
+    ApiBadRequestResponse(bad),
+    ApiUnprocessableEntityResponse(unknownName(`${BASE}/${what}`, what)),
+    ApiNotFoundResponse(notFound(`${BASE}/${what}`)),
+    ApiConflictResponse(notRunning(`${BASE}/${what}`)),
+  );
 
 const TIMELINE_EXAMPLE: TimelineDto = {
   workflowId: WF,
@@ -153,14 +173,7 @@ export class AdminWorkflowsController {
           startTime: '2027-01-02T03:04:05.000Z',
           closeTime: null,
           historyLength: 12,
-          searchAttributes: {
-            DondocPlan: '22-KH-TU',
-            DondocObligation: 'implementation-plan',
-            DondocUnit: 'HU-TIEN-DU',
-            DondocPeriod: '2027',
-            DondocStatus: 'open',
-            DondocDueDate: '2027-01-14T17:00:00.000Z',
-          },
+          searchAttributes: SEARCH_ATTRIBUTES_EXAMPLE,
         },
       ],
       nextPageToken: null,
@@ -296,10 +309,7 @@ export class AdminWorkflowsController {
     type: ActionResultDto,
     example: { workflowId: 'mail:daily', runId: RUN, action: 'signal' },
   })
-  @ApiBadRequestResponse(badBody(`${BASE}/signal`, 'reason', 'reason should not be empty'))
-  @ApiUnprocessableEntityResponse(unknownName(`${BASE}/signal`, 'signal'))
-  @ApiNotFoundResponse(notFound(`${BASE}/signal`))
-  @ApiConflictResponse(notRunning(`${BASE}/signal`))
+  @MessageErrors('signal', badBody(`${BASE}/signal`, 'reason', 'reason should not be empty'))
   signal(@Param('workflowId') workflowId: string, @Body() dto: MessageDto): Promise<ActionResultDto> {
     return this.workflows.signal(workflowId, dto);
   }
@@ -323,10 +333,7 @@ export class AdminWorkflowsController {
       result: { status: 'open', dueDate: '2027-02-15' },
     },
   })
-  @ApiBadRequestResponse(badBody(`${BASE}/update`, 'args', 'args must be an array'))
-  @ApiUnprocessableEntityResponse(unknownName(`${BASE}/update`, 'update'))
-  @ApiNotFoundResponse(notFound(`${BASE}/update`))
-  @ApiConflictResponse(notRunning(`${BASE}/update`))
+  @MessageErrors('update', badBody(`${BASE}/update`, 'args', 'args must be an array'))
   update(@Param('workflowId') workflowId: string, @Body() dto: MessageDto): Promise<ActionResultDto> {
     return this.workflows.update(workflowId, dto);
   }

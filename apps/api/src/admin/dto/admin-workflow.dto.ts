@@ -169,6 +169,16 @@ export class ResetDto extends ReasonDto {
   eventId!: number | 'lastWorkflowTask';
 }
 
+/** Our search attributes on a deliverable workflow (DondocDueDate: the due day's midnight in Vietnam). */
+export const SEARCH_ATTRIBUTES_EXAMPLE = {
+  DondocPlan: '22-KH-TU',
+  DondocObligation: 'implementation-plan',
+  DondocUnit: 'HU-TIEN-DU',
+  DondocPeriod: '2027',
+  DondocStatus: 'open',
+  DondocDueDate: '2027-01-14T17:00:00.000Z',
+};
+
 export class WorkflowSummaryDto {
   @ApiProperty({ example: 'deliverable:22-KH-TU:implementation-plan:HU-TIEN-DU:2027' })
   workflowId!: string;
@@ -187,14 +197,7 @@ export class WorkflowSummaryDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    example: {
-      DondocPlan: '22-KH-TU',
-      DondocObligation: 'implementation-plan',
-      DondocUnit: 'HU-TIEN-DU',
-      DondocPeriod: '2027',
-      DondocStatus: 'open',
-      DondocDueDate: '2027-01-14T17:00:00.000Z',
-    },
+    example: SEARCH_ATTRIBUTES_EXAMPLE,
   })
   searchAttributes!: Record<string, unknown>;
 }
