@@ -13,7 +13,13 @@ import { ListUnitsQuery, OrgImportQuery } from '../../api/src/org/dto/org-querie
 import { expectedVersion } from '../../api/src/org/if-match';
 import { OrgService } from '../../api/src/org/org.service';
 import type { AdminRequest } from './admin-body.middleware';
-import { adminProblemsOf, formValues, locatedProblemsOf, text } from './admin-problems';
+import {
+  adminProblemsOf,
+  formValues,
+  localiseContactProblems,
+  locatedProblemsOf,
+  text,
+} from './admin-problems';
 import { t } from './i18n';
 import { FieldErrors, fieldErrors, NO_ERRORS, pageContext, PageContext, redirect, sendPage } from './page';
 import { orgImportPage } from './pages/admin.page';
@@ -187,7 +193,13 @@ export class AdminOrgController {
     } catch (e) {
       const problems = adminProblemsOf(e);
       if (!problems) throw e;
-      await this.renderUnit(ctx, res, id, { add: { values, errors: fieldErrors(ctx.lang, problems) } }, 422);
+      await this.renderUnit(
+        ctx,
+        res,
+        id,
+        { add: { values, errors: fieldErrors(ctx.lang, localiseContactProblems(ctx.lang, problems)) } },
+        422,
+      );
     }
   }
 
@@ -250,7 +262,10 @@ export class AdminOrgController {
     } catch (e) {
       const problems = adminProblemsOf(e);
       if (!problems) throw e;
-      const form = { values: { ...values, version: undefined }, errors: fieldErrors(ctx.lang, problems) };
+      const form = {
+        values: { ...values, version: undefined },
+        errors: fieldErrors(ctx.lang, localiseContactProblems(ctx.lang, problems)),
+      };
       await this.renderContact(ctx, res, unitId, id, form, 422);
     }
   }

@@ -1,5 +1,6 @@
 import { FieldProblem, InputRejectedException } from '@dondoc/domain';
 import { ProblemException } from '../../api/src/mail/mail-problem';
+import { Lang, t } from './i18n';
 import { problemsOf } from './page';
 import type { LocatedProblem } from './pages/admin-ui';
 
@@ -29,4 +30,17 @@ export const text = (v: unknown): string | undefined =>
 export function formValues(body: unknown, names: readonly string[]): Record<string, string | undefined> {
   const b = (body ?? {}) as Record<string, unknown>;
   return Object.fromEntries(names.map((n) => [n, typeof b[n] === 'string' ? b[n] : undefined]));
+}
+
+/** The org rules' contact problems the admin sees most, in the caller's language (others as they are). */
+export function localiseContactProblems(lang: Lang, problems: readonly FieldProblem[]): FieldProblem[] {
+  return problems.map((p) =>
+    p.field !== 'email'
+      ? p
+      : /already a contact/i.test(p.reason)
+        ? { ...p, reason: t(lang, 'adm.err.emailTaken') }
+        : /e-mail address/i.test(p.reason)
+          ? { ...p, reason: t(lang, 'adm.err.email') }
+          : p,
+  );
 }

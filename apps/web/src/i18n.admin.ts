@@ -232,6 +232,14 @@ export const ADMIN_MESSAGES = {
   'adm.prev': { vi: '← Trang trước', en: '← Previous' },
   'adm.next': { vi: 'Trang sau →', en: 'Next →' },
   'adm.paging': { vi: 'Phân trang', en: 'Pages' },
+  'adm.err.email': {
+    vi: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@bacninh.gov.vn).',
+    en: 'Not an e-mail address (e.g. name@bacninh.gov.vn).',
+  },
+  'adm.err.emailTaken': {
+    vi: 'Địa chỉ này đã là người nhận thư của đơn vị.',
+    en: 'This address is already a contact of the unit.',
+  },
   'adm.wf.intro': {
     vi: 'Tìm quy trình theo thuộc tính tìm kiếm của Temporal (kế hoạch, nhiệm vụ, đơn vị, kỳ, trạng thái).',
     en: 'Find workflows by their Temporal search attributes (plan, obligation, unit, period, status).',

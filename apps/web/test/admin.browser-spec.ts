@@ -173,7 +173,9 @@ describe('web UI in Chromium on the real stack: the administrator and the Standi
     await page.getByRole('button', { name: 'Thêm người nhận thư' }).click();
     await page.waitForLoadState();
     await expect(page.locator('#f-email').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.locator('#err-email').textContent()).resolves.toContain('e-mail');
+    await expect(page.locator('#err-email').textContent()).resolves.toContain(
+      'Địa chỉ thư điện tử không hợp lệ',
+    );
     expect(await page.getByLabel('Họ tên').inputValue()).toBe('Nguyễn Thị Hoa'); // kept
     await expectAccessible(page);
     await shot(page, 'admin-unit-contact-error');
