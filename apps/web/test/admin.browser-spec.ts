@@ -434,4 +434,39 @@ describe('web UI in Chromium on the real stack: the administrator and the Standi
     const missing = await page.goto(`${base}/ui/admin/workflows/${encodeURIComponent('deliverable:none')}`);
     expect(missing?.status()).toBe(404);
   });
+
+  it('fits a phone (375×812) and speaks English on the switch', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      page = await phone.newPage();
+      await signIn(admin, '/ui/admin');
+      const widths: Record<string, number> = {};
+      for (const path of [
+        '/ui/admin',
+        '/ui/admin/org',
+        '/ui/admin/units/HU-TIEN-DU',
+        '/ui/admin/mail',
+        '/ui/admin/audit',
+        '/ui/btv',
+      ]) {
+        await page.goto(`${base}${path}`);
+        widths[path] = await page.evaluate(() => document.documentElement.scrollWidth);
+      }
+      expect(Object.entries(widths).filter(([, w]) => w > 375)).toEqual([]);
+      await shot(page, 'btv-phone');
+      await page.goto(`${base}/ui/admin`);
+      await page.getByRole('link', { name: 'Switch to English' }).click();
+      await page.waitForURL(`${base}/ui/admin`);
+      expect(await page.locator('h1').textContent()).toBe('Administration');
+      await page.goto(`${base}/ui/admin/plans`);
+      expect(await page.locator('h1').textContent()).toBe('Plans: check, preview, issue');
+      await expectAccessible(page);
+    } finally {
+      await phone.close();
+    }
+  });
 });
