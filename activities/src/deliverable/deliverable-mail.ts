@@ -284,8 +284,13 @@ const calendar = new WorkingCalendar();
 
 /** Working days from the event's day to the (new) deadline; negative once it has passed. */
 function workingDaysUntil(view: DeliverableView, at: string): number {
+  return workingDaysLeftOn(view.dueDate, at);
+}
+
+/** Working days from the day of `at` (Vietnam) to a due date's deadline; negative once it has passed. */
+export function workingDaysLeftOn(dueDate: string, at: string): number {
   const today = vnDateOf(at);
-  const deadline = calendar.deadlineEnd(view.dueDate);
+  const deadline = calendar.deadlineEnd(dueDate);
   return today <= deadline
     ? calendar.workingDaysBetween(today, deadline)
     : -calendar.workingDaysBetween(deadline, today);

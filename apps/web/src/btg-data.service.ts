@@ -1,11 +1,12 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { vnDateOf, WorkingCalendar } from '@dondoc/calendar';
+import { vnDateOf } from '@dondoc/calendar';
 import { DondocConfig } from '@dondoc/config';
 import type { RowScope } from '@dondoc/persistence';
 import { createSmtpMailer, Mailer, renderReminder } from '@dondoc/mail';
 import { createPostman, MailInFlightError, Postman } from '@dondoc/activities';
 import { stepAudience } from '@dondoc/activities/src/deliverable/recipients';
+import { workingDaysLeftOn } from '@dondoc/activities/src/deliverable/deliverable-mail';
 import { DATA_SOURCE, DONDOC_CONFIG } from '../../api/src/tokens';
 import { DeliverablesService } from '../../api/src/deliverables/deliverables.service';
 import type { DeliverableDto } from '../../api/src/deliverables/dto/deliverable.dto';
@@ -25,7 +26,21 @@ export const btgMailerProvider: Provider<Mailer> = {
 /** Statuses still owed by the unit: the ones a reminder is about. */
 const OWED = new Set(['open', 'returned', 'overdue', 'escalated']);
 const MAX_ROWS = 5000;
-const calendar = new WorkingCalendar();
+
+/** Every item of a paged read, page by page, up to `max` (each page `pageSize` long; a short page ends it). */
+export async function allPages<T>(
+  pageSize: number,
+  max: number,
+  read: (page: number) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 1; out.length < max; page++) {
+    const r = await read(page);
+    out.push(...r.items);
+    if (r.items.length < pageSize || out.length >= r.total) break;
+  }
+  return out;
+}
 
 export interface ContactName {
   id: string;
@@ -79,14 +94,9 @@ export class BtgDataService implements OnApplicationShutdown {
     period: string | undefined,
     scope: RowScope | undefined,
   ): Promise<StatusRowDto[]> {
-    const out: StatusRowDto[] = [];
-    for (let page = 1; out.length < MAX_ROWS; page++) {
-      const q = Object.assign(new PlanStatusQuery(), { page, pageSize: 500, period });
-      const r = await this.plans.matrix(planId, q, scope);
-      out.push(...r.items);
-      if (r.items.length < 500 || out.length >= r.total) break;
-    }
-    return out;
+    return allPages(500, MAX_ROWS, (page) =>
+      this.plans.matrix(planId, Object.assign(new PlanStatusQuery(), { page, pageSize: 500, period }), scope),
+    );
   }
 
   /** The periods a plan has deliverables in, in order. */
@@ -172,12 +182,6 @@ export class BtgDataService implements OnApplicationShutdown {
   }
 
   private context(d: DeliverableDto, unitName: string, at: Date) {
-    const today = vnDateOf(at);
-    const deadline = calendar.deadlineEnd(d.dueDate);
-    const left =
-      today <= deadline
-        ? calendar.workingDaysBetween(today, deadline)
-        : -calendar.workingDaysBetween(deadline, today);
     return {
       planNumber: d.planNumber ?? d.planId,
       planTitle: d.planTitle ?? d.title,
@@ -186,7 +190,7 @@ export class BtgDataService implements OnApplicationShutdown {
       period: d.period,
       unitName,
       dueDate: d.dueDate,
-      workingDaysLeft: left,
+      workingDaysLeft: workingDaysLeftOn(d.dueDate, at.toISOString()),
       actUrl: `${this.config.publicUrl}/ui/deliverables/${encodeURIComponent(d.id)}`,
     };
   }

@@ -30,7 +30,7 @@ import { IssuesService } from '../../api/src/issues/issues.service';
 import { ListPlansQuery } from '../../api/src/plans/dto/list-plans.query';
 import type { StatusRowDto } from '../../api/src/plans/dto/plan-lifecycle.dto';
 import { PlanReadService } from '../../api/src/plans/plan-read.service';
-import { BtgDataService } from './btg-data.service';
+import { allPages, BtgDataService } from './btg-data.service';
 import { formatDate, Lang, t, tKey } from './i18n';
 import { fieldErrors, pageContext, PageContext, problemsOf, redirect, sendPage } from './page';
 import {
@@ -51,6 +51,8 @@ import { WebDataService } from './web-data.service';
 
 const BTG_ROLES = ['admin', 'btg'] as const;
 const UNITS_PER_PAGE = 25;
+/** Submissions and issues read for one page, at most. */
+const MAX_LISTED = 2000;
 /** Titles the deliverable page's "xin gia hạn" link files (README Web UI "Asking for an extension"). */
 const EXTENSION_TITLE = /^xin gia hạn/i;
 const OWED = new Set(['open', 'returned', 'overdue', 'escalated']);
@@ -328,13 +330,12 @@ export class BtgController {
 
   /** Submissions waiting for the caller's review, oldest submission first. */
   private async queue(scope: AccessScope): Promise<DeliverableDto[]> {
-    const out: DeliverableDto[] = [];
-    for (let page = 1; page <= 10; page++) {
-      const q = Object.assign(new ListDeliverablesQuery(), { page, pageSize: 200, status: 'submitted' });
-      const r = await this.deliverables.list(q, deliverableRowScope(scope));
-      out.push(...r.items);
-      if (r.items.length < 200) break;
-    }
+    const out = await allPages(200, MAX_LISTED, (page) =>
+      this.deliverables.list(
+        Object.assign(new ListDeliverablesQuery(), { page, pageSize: 200, status: 'submitted' }),
+        deliverableRowScope(scope),
+      ),
+    );
     return out
       .filter((d) => scope.all || (d.collectorUnitId !== null && scope.collects.includes(d.collectorUnitId)))
       .sort((a, b) => (a.submission?.submittedAt ?? '').localeCompare(b.submission?.submittedAt ?? ''));
@@ -430,14 +431,9 @@ export class BtgController {
   // Extension requests
 
   private async openIssues(scope: AccessScope): Promise<IssueDto[]> {
-    const out: IssueDto[] = [];
-    for (let page = 1; page <= 10; page++) {
-      const q = Object.assign(new ListIssuesQuery(), { page, pageSize: 200 });
-      const r = await this.issues.list(q, issueRowScope(scope));
-      out.push(...r.items);
-      if (r.items.length < 200) break;
-    }
-    return out;
+    return allPages(200, MAX_LISTED, (page) =>
+      this.issues.list(Object.assign(new ListIssuesQuery(), { page, pageSize: 200 }), issueRowScope(scope)),
+    );
   }
 
   private async renderExtensions(

@@ -108,13 +108,5 @@ export const BTG_MESSAGES = {
   'holder.btv': { vi: 'Ban Thường vụ', en: 'Standing Committee' },
   'holder.reporter': { vi: 'Đơn vị báo cáo', en: 'The reporting unit' },
   'holder.none': { vi: 'Không ai', en: 'Nobody' },
-  'istate.reported': { vi: 'Mới báo cáo', en: 'Reported' },
-  'istate.acknowledged': { vi: 'Đã tiếp nhận', en: 'Acknowledged' },
-  'istate.in-handling': { vi: 'Đang xử lý', en: 'In handling' },
-  'istate.info-requested': { vi: 'Chờ bổ sung thông tin', en: 'Information requested' },
-  'istate.escalated': { vi: 'Đã báo cáo Ban Thường vụ', en: 'Escalated' },
-  'istate.directed': { vi: 'Đã có chỉ đạo', en: 'Directed' },
-  'istate.resolved': { vi: 'Đã giải quyết', en: 'Resolved' },
-  'istate.closed': { vi: 'Đã đóng', en: 'Closed' },
   'issueView.state': { vi: 'Trạng thái', en: 'State' },
 } as const;

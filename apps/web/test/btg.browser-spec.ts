@@ -1,10 +1,7 @@
-/// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { vnDateOf } from '@dondoc/calendar';
 import { messageIdFor } from '@dondoc/activities';
 import {
@@ -17,60 +14,15 @@ import {
   TEST_UNIT,
 } from '@dondoc/testing';
 import { seedBtv } from '../../../workflows/test/issue-harness';
+import { expectAccessible, launchChromium, shot } from './browser-kit';
 
 /**
  * BTG's pages in Chromium on the real stack (Temporal dev server, worker, PostgreSQL, SMTP sink, the
  * Nest app on a port): dashboard matrix, overdue list and the manual reminder (exactly once per
  * contact), the review queue (errors in place, a stale form), the issue board, extension requests,
- * CSV and XLSX exports. Screenshots go to test-artifacts/screenshots/ (git-ignored).
+ * CSV and XLSX exports. Chromium, accessibility checks and screenshots: browser-kit.ts.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
 const PASSWORD = 'mat-khau-thu-nghiem-1';
-
-if (!existsSync(CHROMIUM))
-  throw new Error(
-    `No Chromium at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with ` +
-      '`make browser` (apt-get install -y --no-install-recommends chromium, as root), or set CHROMIUM_PATH.',
-  );
-
-/** html[lang], one h1, every visible form control labelled, images with alt (as officer.browser-spec.ts). */
-async function expectAccessible(page: Page): Promise<void> {
-  const report = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll('input, select, textarea')].filter(
-      (el) => (el as HTMLInputElement).type !== 'hidden',
-    );
-    const unlabelled = controls
-      .filter((el) => {
-        const id = el.getAttribute('id');
-        const byFor = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
-        return (
-          !byFor &&
-          !el.closest('label') &&
-          !el.getAttribute('aria-label') &&
-          !el.getAttribute('aria-labelledby')
-        );
-      })
-      .map((el) => el.outerHTML);
-    return {
-      lang: document.documentElement.getAttribute('lang'),
-      h1: document.querySelectorAll('h1').length,
-      unlabelled,
-      imagesWithoutAlt: [...document.querySelectorAll('img')].filter((i) => !i.hasAttribute('alt')).length,
-      inlineStyle: document.querySelectorAll('[style]').length,
-    };
-  });
-  expect(report).toEqual({
-    lang: expect.stringMatching(/^(vi|en)$/),
-    h1: 1,
-    unlabelled: [],
-    imagesWithoutAlt: 0,
-    inlineStyle: 0,
-  });
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
@@ -85,7 +37,6 @@ describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
   const toStale = `22-KH-TU:annual-report:${TEST_UNIT.id}:2031`;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startApiTestStack({
       prepare: async (db) => {
         await seedTestUnit(db.dataSource);
@@ -136,17 +87,7 @@ describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
         })
         .expect(201)
     ).body.id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -1,8 +1,6 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ApiTestStack,
   seedAccount,
@@ -15,57 +13,14 @@ import {
 } from '@dondoc/testing';
 import { seedBtv } from '../../../workflows/test/issue-harness';
 import { SAMPLE_DOCUMENTS } from '../../api/src/deliverables/documents/document-test-helpers';
+import { expectAccessible, launchChromium, shot } from './browser-kit';
 
 /**
  * The web UI in a real browser (Debian's Chromium driven by playwright-core) against the real stack:
  * Temporal dev server, worker, PostgreSQL, SMTP sink and the Nest app listening on a port.
- * Screenshots of each main page go to test-artifacts/screenshots/ (git-ignored).
+ * Chromium, the accessibility checks and screenshots come from browser-kit.ts.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
 const PASSWORD = 'mat-khau-thu-nghiem-1';
-
-if (!existsSync(CHROMIUM))
-  throw new Error(
-    `No Chromium at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with ` +
-      '`make browser` (apt-get install -y --no-install-recommends chromium, as root), or set CHROMIUM_PATH.',
-  );
-
-/** What every page must satisfy: html[lang], one h1, every visible form control labelled, images with alt. */
-async function expectAccessible(page: Page): Promise<void> {
-  const report = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll('input, select, textarea')].filter(
-      (el) => (el as HTMLInputElement).type !== 'hidden',
-    );
-    const unlabelled = controls
-      .filter((el) => {
-        const id = el.getAttribute('id');
-        const byFor = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
-        return (
-          !byFor &&
-          !el.closest('label') &&
-          !el.getAttribute('aria-label') &&
-          !el.getAttribute('aria-labelledby')
-        );
-      })
-      .map((el) => el.outerHTML);
-    return {
-      lang: document.documentElement.getAttribute('lang'),
-      h1: document.querySelectorAll('h1').length,
-      unlabelled,
-      imagesWithoutAlt: [...document.querySelectorAll('img')].filter((i) => !i.hasAttribute('alt')).length,
-    };
-  });
-  expect(report).toEqual({
-    lang: expect.stringMatching(/^(vi|en)$/),
-    h1: 1,
-    unlabelled: [],
-    imagesWithoutAlt: 0,
-  });
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 describe('web UI in Chromium on the real stack: the unit officer, a member, BTG', () => {
   let stack: ApiTestStack;
@@ -77,7 +32,6 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
   const grassroots = `22-KH-TU:grassroots-plan:${TEST_GRASSROOTS.id}:2031`;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startApiTestStack({
       prepare: async (db) => {
         await seedTestUnit(db.dataSource);
@@ -120,17 +74,7 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
     for (const id of [plan, overdue, grassroots])
       for (let i = 0; i < 100 && (await stack.http.get(`/deliverables/${id}`)).body.version < 1; i++)
         await new Promise((r) => setTimeout(r, 100));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -378,7 +322,7 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Đồng chí đã đăng ký rồi');
   });
 
-  it('lands BTG on its placeholder dashboard, and signs out', async () => {
+  it('lands BTG on its dashboard, and signs out', async () => {
     const unknown = await page.goto(`${base}/ui/no-such-page`);
     expect(unknown?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Có lỗi');

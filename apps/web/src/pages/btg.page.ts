@@ -4,8 +4,10 @@ import type { IssueDto } from '../../../api/src/issues/dto/issue.dto';
 import type { BucketCountsDto, PlanDto, StatusRowDto } from '../../../api/src/plans/dto/plan-lifecycle.dto';
 import type { ContactName } from '../btg-data.service';
 import { html, SafeHtml } from '../html';
-import { formatDate, formatDateTime, Lang, t, tKey } from '../i18n';
+import { formatDate, formatDateTime, Lang, t } from '../i18n';
 import { layout } from '../layout';
+import { ISSUE_STATES } from '@dondoc/domain';
+import { BUCKET_COLUMNS, issueStateText } from './btv.page';
 import {
   bucketBadge,
   csrfField,
@@ -17,15 +19,8 @@ import {
   statusText,
 } from '../page';
 
-/** The four official buckets, then the two that count for nothing. */
-export const BUCKETS = [
-  'on-time',
-  'late',
-  'not-done-within-deadline',
-  'not-done-overdue',
-  'waived',
-  'cancelled',
-] as const;
+/** The four official buckets, then the two that count for nothing (the BTV page's columns). */
+export const BUCKETS = BUCKET_COLUMNS;
 
 const calendar = new WorkingCalendar();
 const enc = encodeURIComponent;
@@ -77,8 +72,6 @@ export function countdown(lang: Lang, issue: Pick<IssueDto, 'limitAt'>, now?: Da
         : t(lang, 'btg.daysPast', { n: -n });
   return html`<span class="countdown ${cls}">${words} (${formatDate(issue.limitAt)})</span>`;
 }
-
-export const issueStateLabel = (lang: Lang, state: string): string => tKey(lang, `istate.${state}`);
 
 // ---------------------------------------------------------------------------------------------------
 // Dashboard
@@ -565,7 +558,7 @@ function extensionCard(ctx: PageContext, v: ExtensionsView, item: ExtensionItem)
     <h2><a href="/ui/issues/${enc(i.id)}">${i.title}</a></h2>
     ${facts([
       [t(ctx.lang, 'col.unit'), v.unitNames.get(i.reporterUnitId) ?? i.reporterUnitId],
-      [t(ctx.lang, 'issueView.state'), issueStateLabel(ctx.lang, i.state), 'status'],
+      [t(ctx.lang, 'issueView.state'), issueStateText(ctx.lang, i.state), 'status'],
       [t(ctx.lang, 'btg.limit'), countdown(ctx.lang, i)],
     ])}
     <p class="prewrap">${i.description}</p>
@@ -622,17 +615,6 @@ export function extensionsPage(ctx: PageContext, v: ExtensionsView): string {
 // ---------------------------------------------------------------------------------------------------
 // Issue board
 
-export const BOARD_COLUMNS = [
-  'reported',
-  'acknowledged',
-  'in-handling',
-  'info-requested',
-  'escalated',
-  'directed',
-  'resolved',
-  'closed',
-] as const;
-
 export interface BoardView {
   issues: readonly IssueDto[];
   unitNames: ReadonlyMap<string, string>;
@@ -643,10 +625,10 @@ export function boardPage(ctx: PageContext, v: BoardView): string {
   return layout(ctx, {
     title: t(ctx.lang, 'btg.boardTitle'),
     body: html`<div class="board">
-      ${BOARD_COLUMNS.map((s) => {
+      ${ISSUE_STATES.map((s) => {
         const list = v.issues.filter((i) => i.state === s);
         return html`<section class="column" data-state="${s}" aria-labelledby="col-${s}">
-          <h2 id="col-${s}">${issueStateLabel(ctx.lang, s)} (${list.length})</h2>
+          <h2 id="col-${s}">${issueStateText(ctx.lang, s)} (${list.length})</h2>
           ${
             list.length
               ? html`<ul class="cards">

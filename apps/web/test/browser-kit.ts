@@ -1,0 +1,75 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/**
+ * What every browser spec shares: Debian's Chromium (or CHROMIUM_PATH; missing, the run fails with
+ * the command that installs it), the DOM accessibility checks, and screenshots to
+ * test-artifacts/screenshots/ (git-ignored).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
+
+if (!existsSync(CHROMIUM))
+  throw new Error(
+    `No Chromium at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with ` +
+      '`make browser` (apt-get install -y --no-install-recommends chromium, as root), or set CHROMIUM_PATH.',
+  );
+
+/** Headless Chromium without the background traffic; the screenshot folder exists afterwards. */
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * What every page must satisfy: html[lang], one h1, every visible form control labelled, images
+ * with alt, and no `style` attribute (the CSP refuses inline style: one would silently not apply).
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const report = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll('input, select, textarea')].filter(
+      (el) => (el as HTMLInputElement).type !== 'hidden',
+    );
+    const unlabelled = controls
+      .filter((el) => {
+        const id = el.getAttribute('id');
+        const byFor = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+        return (
+          !byFor &&
+          !el.closest('label') &&
+          !el.getAttribute('aria-label') &&
+          !el.getAttribute('aria-labelledby')
+        );
+      })
+      .map((el) => el.outerHTML);
+    return {
+      lang: document.documentElement.getAttribute('lang'),
+      h1: document.querySelectorAll('h1').length,
+      unlabelled,
+      imagesWithoutAlt: [...document.querySelectorAll('img')].filter((i) => !i.hasAttribute('alt')).length,
+      inlineStyle: document.querySelectorAll('[style]').length,
+    };
+  });
+  expect(report).toEqual({
+    lang: expect.stringMatching(/^(vi|en)$/),
+    h1: 1,
+    unlabelled: [],
+    imagesWithoutAlt: 0,
+    inlineStyle: 0,
+  });
+}
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
