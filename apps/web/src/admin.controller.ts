@@ -114,15 +114,15 @@ export class AdminController {
     try {
       if (req.uploadProblems?.length) throw DomainException.validation(req.uploadProblems);
       if (!req.file) throw DomainException.validation([{ field: 'document', reason: 'attach the document' }]);
-      const text = req.file.buffer.toString('utf8');
+      const planText = req.file.buffer.toString('utf8');
       const file = req.file.originalname || 'plan';
       // Checked first on its own, so a broken file reports its problems before any date is looked at.
-      const { summary } = this.planFiles.validate({ text, file });
+      const { summary } = this.planFiles.validate({ text: planText, file });
       const dto = await validateBody(PreviewPlanDto, {
-        text,
+        text: planText,
         file,
-        issued: values.issued ?? summary.issueDate,
-        ...(values.until ? { until: values.until } : {}),
+        issued: text(values.issued) ?? summary.issueDate,
+        ...(text(values.until) ? { until: values.until } : {}),
       });
       const { plan, rows } = await this.planFiles.preview(dto);
       const view = this.planFiles.toPreviewDto(plan, []).plan;
@@ -131,7 +131,7 @@ export class AdminController {
         planPreviewPage(ctx, {
           plan: view,
           rows,
-          text,
+          text: planText,
           file,
           issued: dto.issued,
           until: dto.until,

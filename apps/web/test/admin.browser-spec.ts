@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { addDays, vnDateOf } from '@dondoc/calendar';
 import { parseOrgJson } from '@dondoc/domain';
 import { ContactEntity, OrgRepository, OutboxRepository } from '@dondoc/persistence';
 import { ApiTestStack, seedAccount, startApiTestStack, storePlan22 } from '@dondoc/testing';
@@ -309,6 +310,46 @@ describe('web UI in Chromium on the real stack: the administrator and the Standi
     const csv = await page.request.get(`${base}${csvHref}`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('/ui/admin/mail/resend');
+  });
+
+  it('issues a plan from its preview: stored, its workflow running, listed with a notice', async () => {
+    // A copy of 22-KH/TU under another id, issued "now" (the dev server runs on the real clock; a
+    // period opens at 07:00 Vietnam time, so before then it is dated yesterday) and open 45 days.
+    const now = new Date();
+    const issued = (now.getUTCHours() + 7) % 24 >= 7 ? vnDateOf(now) : addDays(vnDateOf(now), -1);
+    const year = Number(issued.slice(0, 4));
+    const text = readFileSync(join(ROOT, 'plans', '22-KH-TU.yaml'), 'utf8')
+      .replace(/^id: 22-KH-TU$/m, 'id: UI-KH-TU')
+      .replace(/^number: 22-KH\/TU$/m, 'number: 99-KH/TU')
+      .replace(/^issueDate: .*$/m, `issueDate: ${issued}`)
+      .replace(/^ {2}start: 2021-02-01$/m, `  start: ${year}-01-01`)
+      .replace(/^ {2}end: 2025-12-31$/m, `  end: ${year + 4}-12-31`);
+    await signIn(admin, '/ui/admin');
+    await page.goto(`${base}/ui/admin/plans`);
+    await page.locator('#f-document').setInputFiles({
+      name: 'ke-hoach-99.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(text),
+    });
+    await page.getByLabel('Mở đến ngày (không bắt buộc)').fill(addDays(issued, 45));
+    await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').textContent()).toBe('Xem trước kế hoạch 99-KH/TU');
+    await page.getByRole('button', { name: 'Ban hành kế hoạch' }).click();
+    await page.waitForURL(`${base}/ui/admin/plans?issued=UI-KH-TU`);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Đã ban hành kế hoạch UI-KH-TU');
+    await expect(page.locator('table.plans tr[data-plan="UI-KH-TU"]').count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await shot(page, 'admin-plan-issued');
+    const stored = (await stack.http.get('/plans/UI-KH-TU').expect(200)).body;
+    expect(stored).toMatchObject({
+      number: '99-KH/TU',
+      status: 'issued',
+      issuedOn: issued,
+      until: addDays(issued, 45),
+    });
+    const wf = await stack.temporal.client.workflow.getHandle('plan:UI-KH-TU').describe();
+    expect(wf.status.name).toBe('RUNNING');
   });
 
   it('refuses the admin pages to another role (a page, not JSON) and a form without _csrf', async () => {
