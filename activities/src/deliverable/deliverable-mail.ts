@@ -86,6 +86,16 @@ function context(
   workingDaysLeft: number,
   deps: MailDeps,
 ): DeliverableMailContext {
+  return deliverableMailContext(d, unitName, workingDaysLeft, actUrl(d, deps));
+}
+
+/** What a mail about one deliverable says of it (also BTG's manual reminder, apps/web). */
+export function deliverableMailContext(
+  d: Omit<MailFacts, 'dueDateChanges' | 'unitId' | 'collectorUnitId'>,
+  unitName: string,
+  workingDaysLeft: number,
+  url: string,
+): DeliverableMailContext {
   return {
     planNumber: d.planNumber ?? d.planId,
     planTitle: d.planTitle ?? d.title,
@@ -95,7 +105,7 @@ function context(
     unitName,
     dueDate: d.dueDate,
     workingDaysLeft,
-    actUrl: actUrl(d, deps),
+    actUrl: url,
   };
 }
 

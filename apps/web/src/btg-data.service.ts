@@ -6,7 +6,10 @@ import type { RowScope } from '@dondoc/persistence';
 import { createSmtpMailer, Mailer, renderReminder } from '@dondoc/mail';
 import { createPostman, MailInFlightError, Postman } from '@dondoc/activities';
 import { stepAudience } from '@dondoc/activities/src/deliverable/recipients';
-import { workingDaysLeftOn } from '@dondoc/activities/src/deliverable/deliverable-mail';
+import {
+  deliverableMailContext,
+  workingDaysLeftOn,
+} from '@dondoc/activities/src/deliverable/deliverable-mail';
 import { DATA_SOURCE, DONDOC_CONFIG } from '../../api/src/tokens';
 import { DeliverablesService } from '../../api/src/deliverables/deliverables.service';
 import type { DeliverableDto } from '../../api/src/deliverables/dto/deliverable.dto';
@@ -182,17 +185,12 @@ export class BtgDataService implements OnApplicationShutdown {
   }
 
   private context(d: DeliverableDto, unitName: string, at: Date) {
-    return {
-      planNumber: d.planNumber ?? d.planId,
-      planTitle: d.planTitle ?? d.title,
-      obligationTitle: d.title,
-      clause: d.clause ?? undefined,
-      period: d.period,
+    return deliverableMailContext(
+      d,
       unitName,
-      dueDate: d.dueDate,
-      workingDaysLeft: workingDaysLeftOn(d.dueDate, at.toISOString()),
-      actUrl: `${this.config.publicUrl}/ui/deliverables/${encodeURIComponent(d.id)}`,
-    };
+      workingDaysLeftOn(d.dueDate, at.toISOString()),
+      `${this.config.publicUrl}/ui/deliverables/${encodeURIComponent(d.id)}`,
+    );
   }
 }
 

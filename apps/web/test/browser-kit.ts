@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { ApiTestStack, seedTestUnit, startApiTestStack, storePlan22 } from '@dondoc/testing';
+import { seedBtv } from '../../../workflows/test/issue-harness';
 
 /**
  * What every browser spec shares: Debian's Chromium (or CHROMIUM_PATH; missing, the run fails with
@@ -73,3 +76,19 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * The real stack (Temporal dev server, worker, PostgreSQL, SMTP sink) seeded with the test tree, BTV
+ * and plan 22-KH/TU, the Nest app listening on a free port of 127.0.0.1; `base` is its URL.
+ */
+export async function startUiStack(): Promise<{ stack: ApiTestStack; base: string }> {
+  const stack = await startApiTestStack({
+    prepare: async (db) => {
+      await seedTestUnit(db.dataSource);
+      await seedBtv(db.dataSource);
+      await storePlan22(db.dataSource);
+    },
+  });
+  await stack.app.listen(0, '127.0.0.1');
+  return { stack, base: `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}` };
+}

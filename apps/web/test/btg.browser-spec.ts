@@ -1,20 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { vnDateOf } from '@dondoc/calendar';
 import { messageIdFor } from '@dondoc/activities';
-import {
-  ApiTestStack,
-  seedAccount,
-  seedTestUnit,
-  startApiTestStack,
-  storePlan22,
-  TEST_MAILBOXES,
-  TEST_UNIT,
-} from '@dondoc/testing';
-import { seedBtv } from '../../../workflows/test/issue-harness';
-import { expectAccessible, launchChromium, shot } from './browser-kit';
+import { ApiTestStack, seedAccount, TEST_MAILBOXES, TEST_UNIT } from '@dondoc/testing';
+import { expectAccessible, launchChromium, shot, startUiStack } from './browser-kit';
 
 /**
  * BTG's pages in Chromium on the real stack (Temporal dev server, worker, PostgreSQL, SMTP sink, the
@@ -37,15 +27,7 @@ describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
   const toStale = `22-KH-TU:annual-report:${TEST_UNIT.id}:2031`;
 
   beforeAll(async () => {
-    stack = await startApiTestStack({
-      prepare: async (db) => {
-        await seedTestUnit(db.dataSource);
-        await seedBtv(db.dataSource);
-        await storePlan22(db.dataSource);
-      },
-    });
-    await stack.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ stack, base } = await startUiStack());
     btgUser = (await seedAccount(stack.db.dataSource, { role: 'btg', unitId: 'BTG-TU', password: PASSWORD }))
       .account.username;
     officerUser = (

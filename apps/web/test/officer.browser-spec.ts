@@ -1,19 +1,14 @@
 /// <reference lib="dom" />
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ApiTestStack,
   seedAccount,
-  seedTestUnit,
-  startApiTestStack,
   startCommitmentDeliverable,
-  storePlan22,
   TEST_GRASSROOTS,
   TEST_UNIT,
 } from '@dondoc/testing';
-import { seedBtv } from '../../../workflows/test/issue-harness';
 import { SAMPLE_DOCUMENTS } from '../../api/src/deliverables/documents/document-test-helpers';
-import { expectAccessible, launchChromium, shot } from './browser-kit';
+import { expectAccessible, launchChromium, shot, startUiStack } from './browser-kit';
 
 /**
  * The web UI in a real browser (Debian's Chromium driven by playwright-core) against the real stack:
@@ -32,15 +27,7 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
   const grassroots = `22-KH-TU:grassroots-plan:${TEST_GRASSROOTS.id}:2031`;
 
   beforeAll(async () => {
-    stack = await startApiTestStack({
-      prepare: async (db) => {
-        await seedTestUnit(db.dataSource);
-        await seedBtv(db.dataSource);
-        await storePlan22(db.dataSource);
-      },
-    });
-    await stack.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ stack, base } = await startUiStack());
     officer = (
       await seedAccount(stack.db.dataSource, {
         role: 'officer',
