@@ -62,6 +62,8 @@ const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 const slug = (v: unknown): string | undefined =>
   typeof v === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(v) ? v : undefined;
+/** A CSV cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first) is quoted as text with '. */
+export const inertCell = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 const isIssueId = (v: unknown): v is string => typeof v === 'string' && /^[A-Z0-9]{4,40}$/.test(v);
 
 /**
@@ -213,7 +215,7 @@ export class BtgController {
   ): Promise<void> {
     const x = await this.exportRows(req, scope, plan, period);
     // UTF-8 with a byte-order mark, so Excel opens the Vietnamese text as UTF-8.
-    const body = '\uFEFF' + stringify([x.header, ...x.rows]);
+    const body = '\uFEFF' + stringify([x.header, ...x.rows.map((r) => r.map(inertCell))]);
     res
       .status(200)
       .set({

@@ -1,5 +1,6 @@
 import type { StatusRowDto } from '../../../api/src/plans/dto/plan-lifecycle.dto';
 import type { PageContext } from '../page';
+import { inertCell } from '../btg.controller';
 import { countBuckets, countdown, dashboardPage, overduePage, rateOf, workingDaysTo } from './btg.page';
 
 const ctx: PageContext = { lang: 'vi', csrf: 'token', path: '/ui/btg' };
@@ -90,5 +91,16 @@ describe('BTG pages', () => {
       'name="deliverable" value="P:annual-report:U:2025"',
     ]);
     expect(page).toContain('name="_csrf" value="token"');
+  });
+
+  it('keeps CSV cells a spreadsheet would run as formulas inert', () => {
+    expect(['=1+1', '+84 912', '-2', '@SUM(A1)', 'Huyện ủy Tiên Du', '2025-11-17'].map(inertCell)).toEqual([
+      "'=1+1",
+      "'+84 912",
+      "'-2",
+      "'@SUM(A1)",
+      'Huyện ủy Tiên Du',
+      '2025-11-17',
+    ]);
   });
 });
