@@ -294,6 +294,43 @@ describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
     expect(xrows).toEqual(rows);
   });
 
+  it('fits a phone (375×812) without sideways scrolling, and speaks English on the switch', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const p = await phone.newPage();
+      await signIn(btgUser, '/ui/btg', p);
+      const wide: string[] = [];
+      for (const path of [
+        '/ui/btg',
+        '/ui/btg/overdue',
+        '/ui/btg/review',
+        '/ui/btg/extensions',
+        '/ui/btg/issues',
+      ]) {
+        await p.goto(`${base}${path}`);
+        if ((await p.evaluate(() => document.documentElement.scrollWidth)) > 375) wide.push(path);
+      }
+      expect(wide).toEqual([]);
+      await p.goto(`${base}/ui/btg`);
+      await shot(p, 'btg-dashboard-phone');
+      await p.getByRole('link', { name: 'Switch to English' }).click();
+      await p.waitForURL(`${base}/ui/btg`);
+      expect(await p.getAttribute('html', 'lang')).toBe('en');
+      expect(await p.locator('h1').textContent()).toBe('Propaganda Department dashboard');
+      await expect(p.locator('.legend li .bucket-not-done-overdue').textContent()).resolves.toBe(
+        'Not done, overdue',
+      );
+      await expect(p.locator('h2#h-rate').textContent()).resolves.toBe('On-time rate per unit');
+      await expectAccessible(p);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('is BTG’s and the admin’s only: an officer is refused with a page', async () => {
     await signIn(officerUser, '/ui/inbox');
     for (const path of [
