@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ApiTestStack, seedTestUnit, startApiTestStack, storePlan22 } from '@dondoc/testing';
 import { seedBtv } from '../../../workflows/test/issue-harness';
 
@@ -35,6 +35,15 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** A phone: 375×812, mobile, touch. */
+export const PHONE = { width: 375, height: 812 } as const;
+export const phoneContext = (browser: Browser): Promise<BrowserContext> =>
+  browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+
+/** How wide the page is laid out (more than the viewport: it scrolls sideways). */
+export const pageWidth = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth);
 
 /**
  * What every page must satisfy: html[lang], one h1, every visible form control labelled, images

@@ -4,7 +4,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { vnDateOf } from '@dondoc/calendar';
 import { messageIdFor } from '@dondoc/activities';
 import { ApiTestStack, seedAccount, TEST_MAILBOXES, TEST_UNIT } from '@dondoc/testing';
-import { expectAccessible, launchChromium, shot, startUiStack } from './browser-kit';
+import {
+  expectAccessible,
+  launchChromium,
+  pageWidth,
+  PHONE,
+  phoneContext,
+  shot,
+  startUiStack,
+} from './browser-kit';
 
 /**
  * BTG's pages in Chromium on the real stack (Temporal dev server, worker, PostgreSQL, SMTP sink, the
@@ -295,11 +303,7 @@ describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
   });
 
   it('fits a phone (375×812) without sideways scrolling, and speaks English on the switch', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await phoneContext(browser);
     try {
       const p = await phone.newPage();
       await signIn(btgUser, '/ui/btg', p);
@@ -312,7 +316,7 @@ describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
         '/ui/btg/issues',
       ]) {
         await p.goto(`${base}${path}`);
-        if ((await p.evaluate(() => document.documentElement.scrollWidth)) > 375) wide.push(path);
+        if ((await pageWidth(p)) > PHONE.width) wide.push(path);
       }
       expect(wide).toEqual([]);
       await p.goto(`${base}/ui/btg`);

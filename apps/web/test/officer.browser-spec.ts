@@ -8,7 +8,15 @@ import {
   TEST_UNIT,
 } from '@dondoc/testing';
 import { SAMPLE_DOCUMENTS } from '../../api/src/deliverables/documents/document-test-helpers';
-import { expectAccessible, launchChromium, shot, startUiStack } from './browser-kit';
+import {
+  expectAccessible,
+  launchChromium,
+  pageWidth,
+  PHONE,
+  phoneContext,
+  shot,
+  startUiStack,
+} from './browser-kit';
 
 /**
  * The web UI in a real browser (Debian's Chromium driven by playwright-core) against the real stack:
@@ -261,18 +269,14 @@ describe('web UI in Chromium on the real stack: the unit officer, a member, BTG'
   });
 
   it('fits a phone (375×812): no sideways scrolling', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await phoneContext(browser);
     try {
       const p = await phone.newPage();
       await signIn(p);
-      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await pageWidth(p)).toBeLessThanOrEqual(PHONE.width);
       await shot(p, 'inbox-phone');
       await p.goto(`${base}/ui/deliverables/${encodeURIComponent(overdue)}`);
-      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await pageWidth(p)).toBeLessThanOrEqual(PHONE.width);
       await shot(p, 'deliverable-phone');
     } finally {
       await phone.close();
