@@ -125,6 +125,9 @@ describe('web UI in Chromium on the real stack: Ban Tuyên giáo', () => {
     const rate = page.locator(`table.rates tr[data-unit="${TEST_UNIT.id}"]`);
     await expect(rate.locator('td').last().textContent()).resolves.toBe('2/3');
     await expect(rate.locator('rect.bar-fill').getAttribute('width')).resolves.toBe('134');
+    // …laid out at its own size: no page rule of the same class name pads or reshapes it.
+    const box = await rate.locator('svg.rate-bar').boundingBox();
+    expect([box?.width, box?.height]).toEqual([200, 14]);
     await expect(page.locator('table.trend tr[data-period="2025"] td').first().textContent()).resolves.toBe(
       '0%',
     );

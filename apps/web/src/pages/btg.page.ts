@@ -227,7 +227,7 @@ const BAR = 200;
 function bar(percent: number | null, label: string): SafeHtml {
   const w = percent === null ? 0 : Math.round((percent * BAR) / 100);
   return html`<svg
-    class="bar"
+    class="rate-bar"
     width="${BAR}"
     height="14"
     viewBox="0 0 ${BAR} 14"
@@ -278,6 +278,8 @@ function trend(ctx: PageContext, v: DashboardView): SafeHtml {
   if (!periods.length) return html``;
   const points = periods.map((p) => ({ period: p, rate: rateOf(byPeriod.get(p) ?? []) }));
   const H = 120;
+  /** Room above the tallest bar for its label. */
+  const TOP = 16;
   const W = 60;
   const width = points.length * W + 10;
   return html`<section aria-labelledby="h-trend">
@@ -285,20 +287,20 @@ function trend(ctx: PageContext, v: DashboardView): SafeHtml {
     <figure class="chart">
       <svg
         width="${width}"
-        height="${H + 40}"
-        viewBox="0 0 ${width} ${H + 40}"
+        height="${TOP + H + 24}"
+        viewBox="0 0 ${width} ${TOP + H + 24}"
         role="img"
         aria-labelledby="trend-desc"
       >
         <desc id="trend-desc">${t(ctx.lang, 'btg.trendChart')}</desc>
-        <line class="axis" x1="0" y1="${H}" x2="${width}" y2="${H}"></line>
+        <line class="axis" x1="0" y1="${TOP + H}" x2="${width}" y2="${TOP + H}"></line>
         ${points.map((p, i) => {
           const h = p.rate.percent === null ? 0 : Math.round((p.rate.percent * H) / 100);
           const x = i * W + 10;
           return html`<g>
-            <rect class="bar-fill" x="${x}" y="${H - h}" width="${W - 20}" height="${h}"></rect>
-            <text x="${x + (W - 20) / 2}" y="${H - h - 4}" text-anchor="middle">${pct(p.rate)}</text>
-            <text x="${x + (W - 20) / 2}" y="${H + 16}" text-anchor="middle">${p.period}</text>
+            <rect class="bar-fill" x="${x}" y="${TOP + H - h}" width="${W - 20}" height="${h}"></rect>
+            <text x="${x + (W - 20) / 2}" y="${TOP + H - h - 4}" text-anchor="middle">${pct(p.rate)}</text>
+            <text x="${x + (W - 20) / 2}" y="${TOP + H + 16}" text-anchor="middle">${p.period}</text>
           </g>`;
         })}
       </svg>
