@@ -44,13 +44,20 @@ describe('BTG pages', () => {
 
   it('counts an issue limit down in working days (Vietnamese calendar), then past it', () => {
     const friday = new Date('2026-11-27T03:00:00Z');
-    expect(workingDaysTo('2026-12-01T16:59:59.000Z', friday)).toBe(2); // Mon 30/11, Tue 1/12
-    expect(workingDaysTo('2026-11-27T16:59:59.000Z', friday)).toBe(0);
-    expect(workingDaysTo('2026-11-25T16:59:59.000Z', friday)).toBe(-2);
-    expect(countdown('vi', { limitAt: '2026-12-01T16:59:59.000Z' }, friday).value).toContain(
-      'Còn 2 ngày làm việc (01/12/2026)',
+    expect(workingDaysTo('2026-12-01', friday)).toBe(2); // Mon 30/11, Tue 1/12
+    expect(workingDaysTo('2026-11-27', friday)).toBe(0);
+    expect(workingDaysTo('2026-11-25', friday)).toBe(-2);
+    expect(workingDaysTo('2026-11-30T17:00:00.000Z', friday)).toBe(2); // an instant: its day in Vietnam
+    // The clock's last working day, not the day of the instant the limit passes (its next midnight).
+    const issue = {
+      limitAt: '2026-12-01T17:00:00.000Z',
+      clock: { kind: 'acknowledge', holder: 'btg', limitDate: '2026-12-01' },
+    };
+    expect(countdown('vi', issue, friday).value).toContain('Còn 2 ngày làm việc (01/12/2026)');
+    expect(countdown('vi', issue, new Date('2026-12-02T03:00:00Z')).value).toContain(
+      'Quá hạn 1 ngày làm việc (01/12/2026)',
     );
-    expect(countdown('en', { limitAt: null }).value).toContain('No time limit');
+    expect(countdown('en', { limitAt: null, clock: null }).value).toContain('No time limit');
   });
 
   it('renders the matrix cell as a link with the bucket in words, escaping unit names; bars sized by attributes', () => {

@@ -50,19 +50,24 @@ export function countBuckets(rows: readonly Pick<StatusRowDto, 'bucket'>[]): Buc
   return c;
 }
 
-/** Working days from today (Vietnam) to an instant's day: >0 left, 0 that day, <0 past. */
-export function workingDaysTo(limitAt: string, now: Date = new Date()): number {
+/** Working days from today (Vietnam) to a day (`YYYY-MM-DD`, or an instant's day): >0 left, 0 that day, <0 past. */
+export function workingDaysTo(day: string, now: Date = new Date()): number {
   const today = vnDateOf(now);
-  const limit = vnDateOf(limitAt);
+  const limit = /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : vnDateOf(day);
   return today <= limit
     ? calendar.workingDaysBetween(today, limit)
     : -calendar.workingDaysBetween(limit, today);
 }
 
-/** An issue's time limit as words (and a class), from its `limitAt`. */
-export function countdown(lang: Lang, issue: Pick<IssueDto, 'limitAt'>, now?: Date): SafeHtml {
+/**
+ * An issue's running time limit as words (and a class). The day is the clock's last working day
+ * (`clock.limitDate`); `limitAt` is the instant it passes (the next day's start), so it only says
+ * whether a limit runs (none for the reporter's `close`, which reminds nobody).
+ */
+export function countdown(lang: Lang, issue: Pick<IssueDto, 'limitAt' | 'clock'>, now?: Date): SafeHtml {
   if (!issue.limitAt) return html`<span class="countdown">${t(lang, 'btg.noLimit')}</span>`;
-  const n = workingDaysTo(issue.limitAt, now);
+  const day = issue.clock?.limitDate ?? vnDateOf(issue.limitAt);
+  const n = workingDaysTo(day, now);
   const cls = n < 0 ? 'due-past' : n <= 1 ? 'due-soon' : 'due-ok';
   const words =
     n > 0
@@ -70,7 +75,7 @@ export function countdown(lang: Lang, issue: Pick<IssueDto, 'limitAt'>, now?: Da
       : n === 0
         ? t(lang, 'btg.dueToday')
         : t(lang, 'btg.daysPast', { n: -n });
-  return html`<span class="countdown ${cls}">${words} (${formatDate(issue.limitAt)})</span>`;
+  return html`<span class="countdown ${cls}">${words} (${formatDate(day)})</span>`;
 }
 
 // ---------------------------------------------------------------------------------------------------
