@@ -1,68 +1,29 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, vnDateOf } from '@dondoc/calendar';
 import { parseOrgJson } from '@dondoc/domain';
 import { ContactEntity, OrgRepository, OutboxRepository } from '@dondoc/persistence';
 import { ApiTestStack, seedAccount, startApiTestStack, storePlan22 } from '@dondoc/testing';
+import { expectAccessible as expectAccessibleKit, launchChromium, shot } from './browser-kit';
 
 /**
  * The administrator's and the Standing Committee's pages in Chromium on the real stack (Temporal dev
  * server, worker, PostgreSQL holding the Bắc Ninh 2021 tree, SMTP sink, the Nest app on a port),
  * structured like officer.browser-spec.ts. Screenshots go to test-artifacts/screenshots/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..', '..');
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const PASSWORD = 'mat-khau-thu-nghiem-1';
 const ORG_FILE = join(ROOT, 'plans', 'org', 'bac-ninh-2021.json');
 
-if (!existsSync(CHROMIUM))
-  throw new Error(
-    `No Chromium at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with ` +
-      '`make browser` (apt-get install -y --no-install-recommends chromium, as root), or set CHROMIUM_PATH.',
-  );
-
-/** html[lang], one h1, every visible form control labelled, images with alt (as the officer spec). */
+/** browser-kit's checks, and no id twice (the admin pages put several forms on one page). */
 async function expectAccessible(page: Page): Promise<void> {
-  const report = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll('input, select, textarea')].filter(
-      (el) => (el as HTMLInputElement).type !== 'hidden',
-    );
-    const unlabelled = controls
-      .filter((el) => {
-        const id = el.getAttribute('id');
-        const byFor = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
-        return (
-          !byFor &&
-          !el.closest('label') &&
-          !el.getAttribute('aria-label') &&
-          !el.getAttribute('aria-labelledby')
-        );
-      })
-      .map((el) => el.outerHTML);
-    const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
-    return {
-      lang: document.documentElement.getAttribute('lang'),
-      h1: document.querySelectorAll('h1').length,
-      unlabelled,
-      imagesWithoutAlt: [...document.querySelectorAll('img')].filter((i) => !i.hasAttribute('alt')).length,
-      duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
-    };
-  });
-  expect(report).toEqual({
-    lang: expect.stringMatching(/^(vi|en)$/),
-    h1: 1,
-    unlabelled: [],
-    imagesWithoutAlt: 0,
-    duplicateIds: [],
-  });
+  await expectAccessibleKit(page);
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => el.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
 }
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 describe('web UI in Chromium on the real stack: the administrator and the Standing Committee', () => {
   let stack: ApiTestStack;
@@ -74,7 +35,6 @@ describe('web UI in Chromium on the real stack: the administrator and the Standi
   const failedSubject = 'Nhắc hạn: Kế hoạch học tập Chuyên đề (thư gửi lỗi)';
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startApiTestStack({
       prepare: async (db) => {
         await new OrgRepository(db.dataSource).importTree(
@@ -116,17 +76,7 @@ describe('web UI in Chromium on the real stack: the administrator and the Standi
       initialStatus: 'pending',
     });
     await outbox.recordError(failedKey, '550 5.1.1 mailbox unavailable', true);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -404,9 +354,10 @@ describe('web UI in Chromium on the real stack: the administrator and the Standi
 
     await issueRow.getByRole('link').click();
     await page.waitForURL(`${base}/ui/issues/${id}`);
-    await shot(page, 'btv-issue');
     await expect(page.locator('.history li[data-event="escalated"]').count()).resolves.toBe(1);
+    // Checked before the screenshot: a full-page screenshot leaves style="" on the form's inputs.
     await expectAccessible(page);
+    await shot(page, 'btv-issue');
 
     // No instructions: refused next to the field, the units chosen kept; nothing recorded.
     await page.getByLabel('Đơn vị thực hiện').selectOption(['HU-TIEN-DU']);
