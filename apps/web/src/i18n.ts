@@ -124,13 +124,6 @@ const M = {
   'member.register': { vi: 'Đăng ký của tôi', en: 'Register my commitment' },
   'member.already': { vi: 'Đồng chí đã đăng ký rồi.', en: 'You have already registered.' },
   'member.registered': { vi: 'Đã ghi nhận đăng ký của đồng chí.', en: 'Your registration is recorded.' },
-  'placeholder.btg': { vi: 'Bảng điều khiển Ban Tuyên giáo', en: 'Propaganda Department dashboard' },
-  'placeholder.btv': { vi: 'Ban Thường vụ Tỉnh ủy', en: 'Standing Committee' },
-  'placeholder.admin': { vi: 'Quản trị hệ thống', en: 'Administration' },
-  'placeholder.soon': {
-    vi: 'Trang này đang được xây dựng. Trong lúc chờ, dùng API tại /docs.',
-    en: 'This page is being built. Meanwhile, use the API at /docs.',
-  },
   'error.title': { vi: 'Có lỗi', en: 'Something went wrong' },
   'error.notFound': {
     vi: 'Không tìm thấy trang hoặc dữ liệu này.',

@@ -12,7 +12,7 @@ import { memberPage } from './pages/member.page';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { WebDataService } from './web-data.service';
 
-/** Landing pages of the other roles: BTG, BTV and admin placeholders (filled later), the member's page. */
+/** The member's landing page (BTG, BTV and admin have controllers of their own). */
 @ApiExcludeController()
 @UseFilters(UiExceptionFilter)
 @Controller('ui')

@@ -7,7 +7,7 @@ import { html, SafeHtml } from '../html';
 import { formatDate, formatDateTime, Lang, t } from '../i18n';
 import { layout } from '../layout';
 import { ISSUE_STATES } from '@dondoc/domain';
-import { BUCKET_COLUMNS, issueStateText } from './btv.page';
+import { BUCKET_COLUMNS, issueLastDay, issueStateText } from './btv.page';
 import {
   bucketBadge,
   csrfField,
@@ -66,7 +66,7 @@ export function workingDaysTo(day: string, now: Date = new Date()): number {
  */
 export function countdown(lang: Lang, issue: Pick<IssueDto, 'limitAt' | 'clock'>, now?: Date): SafeHtml {
   if (!issue.limitAt) return html`<span class="countdown">${t(lang, 'btg.noLimit')}</span>`;
-  const day = issue.clock?.limitDate ?? vnDateOf(issue.limitAt);
+  const day = issueLastDay(issue)!;
   const n = workingDaysTo(day, now);
   const cls = n < 0 ? 'due-past' : n <= 1 ? 'due-soon' : 'due-ok';
   const words =

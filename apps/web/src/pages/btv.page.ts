@@ -1,6 +1,7 @@
 import type { IssueDto } from '../../../api/src/issues/dto/issue.dto';
 import type { BucketCountsDto } from '../../../api/src/plans/dto/plan-lifecycle.dto';
 import { html, SafeHtml } from '../html';
+import { vnDateOf } from '@dondoc/calendar';
 import { formatDate, t, tKey } from '../i18n';
 import { layout } from '../layout';
 import { bucketBadge, PageContext } from '../page';
@@ -78,7 +79,7 @@ function issueTable(ctx: PageContext, issues: readonly IssueDto[], names: Readon
               <td class="state">${issueStateText(ctx.lang, i.state)}</td>
               <td>${i.escalatedAt ? formatDate(i.escalatedAt) : ''}</td>
               <td>
-                ${i.limitAt ? formatDate(i.limitAt) : ''}
+                ${i.limitAt ? formatDate(issueLastDay(i)!) : ''}
                 ${i.overdue ? html`<strong>(${t(ctx.lang, 'iss.overdue')})</strong>` : ''}
               </td>
             </tr>`,
@@ -118,4 +119,13 @@ export function btvPage(ctx: PageContext, v: BtvView): string {
         }
       </section>`,
   });
+}
+
+/**
+ * The last working day of an issue's running time limit: the clock's `limitDate`. `limitAt` is the
+ * instant the limit passes (the start of the next day), one day later than the day to show.
+ */
+export function issueLastDay(issue: Pick<IssueDto, 'limitAt' | 'clock'>): string | null {
+  if (!issue.limitAt) return null;
+  return issue.clock?.limitDate ?? vnDateOf(issue.limitAt);
 }

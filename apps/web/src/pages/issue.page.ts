@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, t, tKey } from '../i18n';
 import { layout } from '../layout';
 import { csrfField, errorSummary, facts, field, FieldErrors, PageContext } from '../page';
 import { dateField, selectField } from './admin-ui';
-import { issueStateText } from './btv.page';
+import { issueLastDay, issueStateText } from './btv.page';
 
 /** The direction form BTV (or an admin on its behalf) fills in on an escalated issue. */
 export interface DirectionForm {
@@ -45,7 +45,7 @@ export function issuePage(ctx: PageContext, v: IssueView): string {
           !!i.handlerUnitId && [t(ctx.lang, 'iss.handler'), name(i.handlerUnitId)],
           !!i.limitAt && [
             t(ctx.lang, 'iss.limitAt'),
-            html`${formatDate(i.limitAt)}${i.overdue ? html` <strong>(${t(ctx.lang, 'iss.overdue')})</strong>` : ''}`,
+            html`${formatDate(issueLastDay(i)!)}${i.overdue ? html` <strong>(${t(ctx.lang, 'iss.overdue')})</strong>` : ''}`,
           ],
         ],
         { wide: true },
