@@ -1,3 +1,4 @@
+import { readSinkInbox } from './sink-inbox';
 import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -26,14 +27,7 @@ import type { AdminRequest } from './admin-body.middleware';
 import { adminProblemsOf, formValues, locatedProblemsOf, text } from './admin-problems';
 import { t } from './i18n';
 import { fieldErrors, NO_ERRORS, pageContext, PageContext, redirect, sendPage } from './page';
-import {
-  adminPage,
-  auditPage,
-  AuditFilterValues,
-  failedMailPage,
-  inboxPage,
-  SinkMessage,
-} from './pages/admin.page';
+import { adminPage, auditPage, AuditFilterValues, failedMailPage, inboxPage } from './pages/admin.page';
 import { planPreviewPage, plansPage } from './pages/admin-plans.page';
 import {
   WORKFLOW_FILTERS,
@@ -235,12 +229,7 @@ export class AdminController {
     let reason: string | undefined;
     if (url) {
       try {
-        const r = await fetch(`${url}/api/messages`, { signal: AbortSignal.timeout(3000) });
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        const messages = ((await r.json()) as SinkMessage[])
-          .map((m) => ({ index: m.index, subject: m.subject, to: m.to, receivedAt: m.receivedAt }))
-          .reverse()
-          .slice(0, 200);
+        const messages = await readSinkInbox(url);
         return sendPage(res, inboxPage(ctx, { source: 'sink', url, messages }));
       } catch (e) {
         reason = e instanceof Error ? e.message : String(e);
