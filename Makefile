@@ -29,8 +29,8 @@ lint: deps
 test: deps tools browser typecheck lint ## Type-check, lint, and run every jest project
 	npx jest --ci --verbose
 
-bench: deps tools ## Benchmarks with same-run baselines → bench/results.json (not part of make test)
-	node --require @swc-node/register bench/run.ts
+bench: deps tools ## Benchmarks with same-run baselines → bench/results.json (BENCH=a,b BENCH_SCALE=0.05; not in make test)
+	node --require @swc-node/register bench/run.ts $(BENCH_ARGS)
 
 test-browser: deps tools browser ## Only the web UI in headless Chromium (screenshots in test-artifacts/screenshots/)
 	npx jest --selectProjects browser
