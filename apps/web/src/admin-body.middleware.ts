@@ -2,7 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import { urlencoded } from 'express';
 import multer from 'multer';
-import type { UiRequest } from './ui-body.middleware';
+import { uiBodyReader, type UiRequest } from './ui-body.middleware';
 
 /** A request through this middleware: the uploaded file (memory storage) and any upload problem. */
 export type AdminRequest = UiRequest & { file?: { buffer: Buffer; originalname: string; size: number } };
@@ -28,25 +28,9 @@ export class AdminBodyMiddleware implements NestMiddleware {
     defParamCharset: 'utf8',
   }).single('document');
 
+  private readonly read = uiBodyReader({ form, upload: this.upload, maxBytes: ADMIN_UPLOAD_MAX_BYTES });
+
   use(req: UiRequest, res: Response, next: NextFunction): void {
-    if (req.method !== 'POST') return next();
-    if (req.is('application/x-www-form-urlencoded')) return form(req, res, next);
-    if (!req.is('multipart/form-data')) return next();
-    void this.upload(req, res, (err?: unknown) => {
-      if (err) {
-        const e = err as { code?: string; message?: string };
-        req.body ??= {};
-        req.uploadProblems = [
-          {
-            field: 'document',
-            reason:
-              e.code === 'LIMIT_FILE_SIZE'
-                ? `the file is larger than ${ADMIN_UPLOAD_MAX_BYTES / 1024 / 1024} MB`
-                : (e.message ?? 'the upload could not be read'),
-          },
-        ];
-      }
-      next();
-    });
+    this.read(req, res, next);
   }
 }

@@ -26,15 +26,28 @@ export class UiBodyMiddleware implements NestMiddleware {
     defParamCharset: 'utf8',
   }).single('document');
 
-  use(req: UiRequest, res: Response, next: NextFunction): void {
-    if (req.method !== 'POST') return next();
-    if (req.is('application/x-www-form-urlencoded')) return form(req, res, next);
-    if (req.is('multipart/form-data')) return this.multipart(this.upload, req, res, next);
-    next();
-  }
+  private readonly read = uiBodyReader({ form, upload: this.upload, maxBytes: this.maxBytes });
 
-  private multipart(handler: RequestHandler, req: UiRequest, res: Response, next: NextFunction): void {
-    void handler(req, res, (err?: unknown) => {
+  use(req: UiRequest, res: Response, next: NextFunction): void {
+    this.read(req, res, next);
+  }
+}
+
+/**
+ * Reads a UI form POST: URL-encoded through `form`; multipart through `upload` (one file in
+ * `document`), an upload error kept on the request as a problem of `document` for the page to show
+ * in place, never thrown. Anything else passes untouched.
+ */
+export function uiBodyReader(o: {
+  form: RequestHandler;
+  upload: RequestHandler;
+  maxBytes: number;
+}): (req: UiRequest, res: Response, next: NextFunction) => void {
+  return (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    if (req.is('application/x-www-form-urlencoded')) return o.form(req, res, next);
+    if (!req.is('multipart/form-data')) return next();
+    void o.upload(req, res, (err?: unknown) => {
       if (err) {
         const e = err as { code?: string; message?: string };
         req.body ??= {};
@@ -43,12 +56,12 @@ export class UiBodyMiddleware implements NestMiddleware {
             field: 'document',
             reason:
               e.code === 'LIMIT_FILE_SIZE'
-                ? `the file is larger than ${Math.floor(this.maxBytes / 1024 / 1024)} MB`
+                ? `the file is larger than ${Math.floor(o.maxBytes / 1024 / 1024)} MB`
                 : (e.message ?? 'the upload could not be read'),
           },
         ];
       }
       next();
     });
-  }
+  };
 }

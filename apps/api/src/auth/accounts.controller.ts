@@ -31,7 +31,8 @@ import { ProblemDto } from '../common/problem.dto';
 import { Access } from '../authz/access.decorator';
 import { ApiSignedIn } from './auth-api.decorators';
 import { ProblemExceptionFilter } from '../mail/mail-problem';
-import { etagOf, expectedVersion, StaleVersionFilter } from '../org/if-match';
+import { etagOf } from '../common/if-match';
+import { expectedVersion, StaleVersionFilter } from '../org/if-match';
 import { AccountsService } from './accounts.service';
 import {
   AccountDto,

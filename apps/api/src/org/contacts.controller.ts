@@ -26,7 +26,8 @@ import {
   StaleContactProblemDto,
   UpdateContactDto,
 } from './dto/org-management.dto';
-import { etagOf, expectedVersion, StaleVersionFilter } from './if-match';
+import { etagOf } from '../common/if-match';
+import { expectedVersion, StaleVersionFilter } from './if-match';
 import {
   etagHeader,
   ifMatchHeader,

@@ -2,10 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/commo
 import type { Request, Response } from 'express';
 import { StaleVersionException } from '@dondoc/persistence';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES } from '../common/problem';
+import { etagOf, versionOfTag } from '../common/if-match';
 import { ProblemException } from '../mail/mail-problem';
-
-/** The ETag of a versioned row: its version as a strong entity tag. */
-export const etagOf = (version: number): string => `"${version}"`;
 
 export const IF_MATCH_REQUIRED =
   'is required: send If-Match: "<version>" (the ETag or version of your last read), or version in the body';
@@ -26,8 +24,8 @@ export function expectedVersion(
   bodyVersion: number | undefined,
 ): ExpectedVersion {
   if (ifMatch !== undefined && ifMatch.trim() !== '') {
-    const m = /^\s*(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))\s*$/.exec(ifMatch);
-    if (!m)
+    const version = versionOfTag(ifMatch);
+    if (version === undefined)
       throw problem(
         HttpStatus.BAD_REQUEST,
         PROBLEM_TYPES.validation,
@@ -35,7 +33,6 @@ export function expectedVersion(
         'If-Match',
         `must be a version like "3" (the ETag), got ${ifMatch}`,
       );
-    const version = Number(m[1] ?? m[2]);
     if (bodyVersion !== undefined && bodyVersion !== version)
       throw problem(
         HttpStatus.BAD_REQUEST,

@@ -22,7 +22,8 @@ import { problemExample } from '../mail/problem-examples';
 import { CreateUnitDto, StaleUnitProblemDto, UnitStateDto, UpdateUnitDto } from './dto/org-management.dto';
 import { ListUnitsQuery } from './dto/org-queries.dto';
 import { OrgUnitDto, UnitPageDto } from './dto/org-tree.dto';
-import { etagOf, expectedVersion, StaleVersionFilter } from './if-match';
+import { etagOf } from '../common/if-match';
+import { expectedVersion, StaleVersionFilter } from './if-match';
 import {
   etagHeader,
   ifMatchHeader,
