@@ -1,5 +1,6 @@
 import { benchFanOut } from './fan-out.bench';
 import { benchMailThrottle } from './mail-throttle.bench';
+import { benchReadModel } from './read-model.bench';
 
 /** What a scenario gets: the scale (1 = a province) and a progress logger (stderr). */
 export interface BenchContext {
@@ -63,5 +64,12 @@ export const SCENARIOS: BenchScenario[] = [
       'until the first period is open in the read model; baseline: as many bare workflows (one timer) ' +
       'started by the same client on the same server',
     run: benchFanOut,
+  },
+  {
+    name: 'read-model',
+    description:
+      'plan status matrix and paged deliverable list of 22-KH/TU (≥ 10,000 rows at scale 1) through the ' +
+      'real API, 50 autocannon clients: p50/p95/p99 and requests/s; baseline: the same SQL through pg',
+    run: benchReadModel,
   },
 ];

@@ -24,6 +24,7 @@ import { Notifications1764900000000 } from './migrations/1764900000000-notificat
 import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { OrgVersions1765200000000 } from './migrations/1765200000000-org-versions';
+import { DeliverableListIndex1765300000000 } from './migrations/1765300000000-deliverable-list-index';
 import { Accounts1765000000000 } from './migrations/1765000000000-accounts';
 import { AccountEntity } from './auth/account.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   Accounts1765000000000,
   AuditLog1765100000000,
   OrgVersions1765200000000,
+  DeliverableListIndex1765300000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

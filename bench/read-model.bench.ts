@@ -1,0 +1,155 @@
+import { loadConfig } from '@dondoc/config';
+import { DeliverableProjectionRepository } from '@dondoc/persistence';
+import { seedAccount, seedSession } from '@dondoc/testing/src/accounts';
+import { createApp } from '../apps/api/src/create-app';
+import { PlanStatusRepository } from '../apps/api/src/plans/plan-status.repository';
+import { freePort } from '../infra/dev/wait-for';
+import { BENCH_TASK_QUEUE, importProvince, startBenchStack, storePlan22 } from './embedded-stack';
+import { captureSql, httpLoad, LoadFigures, pgLoad, Statement } from './read-model-load';
+import { seedReadModel } from './read-model-seed';
+import type { BenchContext, BenchFigure, BenchOutcome } from './scenarios';
+import { round } from './scenarios';
+
+/** 50 concurrent clients, as issue #9 asks; the same number of loops (and pool connections) for the baseline. */
+const CLIENTS = 50;
+const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 15);
+/** Distinct pages each endpoint cycles through (each page's SQL is captured once for the baseline). */
+const MAX_PAGES = 100;
+const MATRIX_PAGE_SIZE = 100; // the route's default
+const LIST_PAGE_SIZE = 50; // the route's default
+
+/** Up to MAX_PAGES page numbers of 1..pages in a fixed shuffled order (deep pages cost more than the first). */
+function samplePages(pages: number): number[] {
+  const all = Array.from({ length: pages }, (_, i) => i + 1);
+  let seed = 7;
+  for (let i = all.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return all.slice(0, MAX_PAGES);
+}
+
+function endpointFigures(label: string, api: LoadFigures, pg: LoadFigures): BenchFigure[] {
+  return [
+    {
+      name: `${label}: requests/s (${CLIENTS} clients)`,
+      unit: '/s',
+      value: api.perSecond,
+      baseline: pg.perSecond,
+      ratio: round(api.perSecond / pg.perSecond),
+    },
+    {
+      name: `${label}: p95 latency (p50 ${api.p50}, p99 ${api.p99}; pg p50 ${pg.p50}, p99 ${pg.p99})`,
+      unit: 'ms',
+      value: api.p95,
+      baseline: pg.p95,
+      ratio: round(pg.p95 / api.p95),
+      target: 'p95 < 100 ms',
+    },
+  ];
+}
+
+/**
+ * Read model under load: the generated province with 22-KH/TU's deliverables seeded into the read
+ * model (read-model-seed.ts), the real API (createApp) on a free port, signed in as an admin (sees
+ * every row). Measured with autocannon, 50 connections, BENCH_READ_SECONDS (15) each: the plan status
+ * matrix (GET /plans/:id/status) and the paged deliverable list (GET /deliverables?planId=…), each
+ * cycling through up to 100 pages. Baseline: the read-model SQL those routes run (captured from the
+ * repositories themselves), straight through a `pg` pool of 50 by 50 concurrent loops.
+ */
+export async function benchReadModel({ scale, log }: BenchContext): Promise<BenchOutcome> {
+  const stack = await startBenchStack();
+  try {
+    const { ds } = stack;
+    const { size, importSeconds } = await importProvince(ds, scale);
+    const plan = await storePlan22(ds);
+    const seeded = await seedReadModel(ds, plan);
+    log(
+      `read-model: province ${JSON.stringify(size)} (${importSeconds.toFixed(1)} s), seeded ${JSON.stringify(seeded)}`,
+    );
+    if (scale >= 1 && seeded.deliverables < 10_000)
+      throw new Error(`only ${seeded.deliverables} deliverables at scale ${scale} (issue #9 asks ≥ 10,000)`);
+
+    const admin = await seedAccount(ds, { role: 'admin', username: 'bench-admin' });
+    const { token } = await seedSession(ds, admin.account.id);
+    const app = await createApp(
+      loadConfig({
+        DATABASE_URL: stack.pg.url,
+        TEMPORAL_ADDRESS: stack.server.address,
+        TEMPORAL_TASK_QUEUE: BENCH_TASK_QUEUE,
+        SMTP_URL: stack.sink.smtpUrl,
+        LOG_LEVEL: 'error',
+        COOKIE_SECURE: 'false',
+      }),
+    );
+    const port = await freePort();
+    await app.listen(port, '127.0.0.1');
+    stack.defer(() => app.close());
+    const origin = `http://127.0.0.1:${port}`;
+
+    const n = seeded.deliverables;
+    const matrixPages = samplePages(Math.ceil(n / MATRIX_PAGE_SIZE));
+    const listPages = samplePages(Math.ceil(n / LIST_PAGE_SIZE));
+    const statusPath = (p: number) => `/plans/${plan.id}/status?page=${p}&pageSize=${MATRIX_PAGE_SIZE}`;
+    const listPath = (p: number) => `/deliverables?planId=${plan.id}&page=${p}&pageSize=${LIST_PAGE_SIZE}`;
+    await expectTotal(origin, token, statusPath(1), n);
+    await expectTotal(origin, token, listPath(1), n);
+
+    const matrixSql: Statement[][] = [];
+    for (const page of matrixPages)
+      matrixSql.push(
+        await captureSql(ds, (c) =>
+          new PlanStatusRepository(c).matrix(
+            { planId: plan.id, page, pageSize: MATRIX_PAGE_SIZE },
+            new Date(),
+          ),
+        ),
+      );
+    const listSql: Statement[][] = [];
+    for (const page of listPages)
+      listSql.push(
+        await captureSql(ds, (c) =>
+          new DeliverableProjectionRepository(c).list({ planId: plan.id, page, pageSize: LIST_PAGE_SIZE }),
+        ),
+      );
+
+    const load = { token, origin, connections: CLIENTS, seconds: SECONDS };
+    const run = async (label: string, paths: string[], batches: Statement[][]) => {
+      log(`read-model: ${label}: API, ${CLIENTS} clients for ${SECONDS} s`);
+      const api = await httpLoad({ ...load, paths });
+      log(`read-model: ${label}: API ${JSON.stringify(api)}; pg baseline`);
+      const pg = await pgLoad({ url: stack.pg.url, batches, concurrency: CLIENTS, seconds: SECONDS });
+      log(`read-model: ${label}: pg ${JSON.stringify(pg)}`);
+      return { api, pg };
+    };
+    const matrix = await run('status matrix', matrixPages.map(statusPath), matrixSql);
+    const list = await run('deliverable list', listPages.map(listPath), listSql);
+    return {
+      figures: [
+        ...endpointFigures('GET /plans/:id/status', matrix.api, matrix.pg),
+        ...endpointFigures('GET /deliverables', list.api, list.pg),
+      ],
+      details: {
+        province: size,
+        ...seeded,
+        clients: CLIENTS,
+        seconds: SECONDS,
+        matrix: { pages: matrixPages.length, pageSize: MATRIX_PAGE_SIZE, ...matrix },
+        list: { pages: listPages.length, pageSize: LIST_PAGE_SIZE, ...list },
+        baselineSql: { matrix: matrixSql[0], list: listSql[0] },
+        importSeconds: round(importSeconds),
+      },
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** One request before the load: the route answers 200 and counts every seeded row (else the load measures nothing). */
+async function expectTotal(origin: string, token: string, path: string, n: number): Promise<void> {
+  const res = await fetch(origin + path, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json()) as { total?: number };
+  if (res.status !== 200 || body.total !== n)
+    throw new Error(`${path}: ${res.status}, total ${body.total} (expected ${n}): ${JSON.stringify(body)}`);
+}
