@@ -1,6 +1,7 @@
 import { benchFanOut } from './fan-out.bench';
 import { benchMailThrottle } from './mail-throttle.bench';
 import { benchReadModel } from './read-model.bench';
+import { benchSimulation } from './simulation.bench';
 
 /** What a scenario gets: the scale (1 = a province) and a progress logger (stderr). */
 export interface BenchContext {
@@ -71,5 +72,13 @@ export const SCENARIOS: BenchScenario[] = [
       'plan status matrix and paged deliverable list of 22-KH/TU (≥ 10,000 rows at scale 1) through the ' +
       'real API, 50 autocannon clients: p50/p95/p99 and requests/s; baseline: the same SQL through pg',
     run: benchReadModel,
+  },
+  {
+    name: 'simulation',
+    description:
+      "simulate 22-KH/TU's whole term (2021-08-13 → 2025-12-31, empty behaviour) for 100 owing units " +
+      '(BENCH_SIM_UNITS; not scaled) with the real CLI, wall time; baseline: one bare workflow per deliverable ' +
+      'sleeping through its same instants on the same time-skipping server',
+    run: benchSimulation,
   },
 ];

@@ -39,10 +39,15 @@ export interface SimulationServicesOptions {
   onClose?: () => Promise<void>;
 }
 
-/** Measured on a 2-core machine: every workflow cached, few threads, many tasks in flight. */
+/**
+ * Measured on a 2-core machine: every workflow cached, few threads, many tasks in flight. One workflow
+ * thread (the SDK's default with a reused V8 context): the main thread is the bottleneck, and a second
+ * workflow thread only competed with it — the 100-unit bench org to mid-2022 took ~10 % less CPU and
+ * ~20 % less wall time with one (bench `simulation`, same JSON lines).
+ */
 export const SIMULATION_WORKER_OPTIONS: DondocWorkerDeps['workerOptions'] = {
   maxCachedWorkflows: 5000,
-  workflowThreadPoolSize: 2,
+  workflowThreadPoolSize: 1,
   maxConcurrentActivityTaskExecutions: 200,
   maxConcurrentWorkflowTaskExecutions: 200,
 };
