@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { vnInstant } from '@dondoc/calendar';
 import { PlanDefinition } from '@dondoc/domain';
 import { parsePlan } from '@dondoc/domain/src/plan/plan-validate';
-import { createSmtpMailer, Mailer, SmtpSink } from '@dondoc/mail';
+import { createSmtpMailer, Mailer, SmtpSink, SmtpSinkOptions } from '@dondoc/mail';
 import { createDataSource, OrgRepository, PlanEntity, runMigrations } from '@dondoc/persistence';
 import { generateProvince } from '@dondoc/testing/src/province-generator';
 import { planWorkflow } from '@dondoc/workflows';
@@ -51,6 +51,8 @@ export interface BenchStackOptions {
   /** Keep what the sink receives (default false: count only). */
   retainMail?: boolean;
   poolSize?: number;
+  /** Sees every message the sink accepts, with its arrival time (reminder-wave times each receipt). */
+  onMailReceived?: SmtpSinkOptions['onReceive'];
 }
 
 export async function startBenchStack(o: BenchStackOptions = {}): Promise<BenchStack> {
@@ -66,7 +68,7 @@ export async function startBenchStack(o: BenchStackOptions = {}): Promise<BenchS
     const [server, pg, sink] = await Promise.all([
       startTemporalDevServer({ port: await freePort(), dbFile: path.join(dir, 'temporal.db') }),
       startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' }),
-      SmtpSink.start({ retain: o.retainMail ?? false }),
+      SmtpSink.start({ retain: o.retainMail ?? false, onReceive: o.onMailReceived }),
     ]);
     defer(() => server.stop());
     defer(() => pg.stop());

@@ -1,6 +1,8 @@
 import { benchFanOut } from './fan-out.bench';
 import { benchMailThrottle } from './mail-throttle.bench';
+import { benchMemory } from './memory.bench';
 import { benchReadModel } from './read-model.bench';
+import { benchReminderWave } from './reminder-wave.bench';
 import { benchSimulation } from './simulation.bench';
 
 /** What a scenario gets: the scale (1 = a province) and a progress logger (stderr). */
@@ -72,6 +74,21 @@ export const SCENARIOS: BenchScenario[] = [
       'plan status matrix and paged deliverable list of 22-KH/TU (≥ 10,000 rows at scale 1) through the ' +
       'real API, 50 autocannon clients: p50/p95/p99 and requests/s; baseline: the same SQL through pg',
     run: benchReadModel,
+  },
+  {
+    name: 'reminder-wave',
+    description:
+      'N reminders (BENCH_REMINDERS × scale, min 100) due at the same real instant on the embedded stack, ' +
+      'no throttle: lateness due → sink p50/p95/p99 and mails/s; baseline: the same mails through a pooled ' +
+      'nodemailer transport',
+    run: benchReminderWave,
+  },
+  {
+    name: 'memory',
+    description:
+      'worker and API as separate processes (npm run worker/api) with N open deliverable workflows asleep: ' +
+      'RSS after a reminder each and after a burst of list requests; baseline: their RSS idle after start-up',
+    run: benchMemory,
   },
   {
     name: 'simulation',

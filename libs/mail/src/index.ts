@@ -6,6 +6,6 @@ export type { SmtpMailerOptions } from './smtp.mailer';
 export * from './templates';
 export * from './ics';
 export { SmtpSink } from './sink/smtp-sink';
-export type { ReceivedMail, SmtpSinkOptions } from './sink/smtp-sink';
+export type { ReceivedMail, SinkArrival, SmtpSinkOptions } from './sink/smtp-sink';
 export { outgoingFromStored, storeMail } from './stored-mail';
 export type { StoredMail } from './stored-mail';

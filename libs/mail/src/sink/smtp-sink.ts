@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerEnvelope, SMTPServerSession } from 'smtp-server';
 import { FaultQueue } from './fault-queue';
 import { formatHost, startInboxHttpServer } from './inbox-http';
 import type { InboxHttpServer } from './inbox-http';
@@ -22,6 +22,18 @@ export interface SmtpSinkOptions {
    * ~10⁴ mails whose record is the outbox; parsing each one cost a tenth of its run.
    */
   retain?: boolean;
+  /**
+   * Called for every message the sink accepts, retained or not, when it arrives: lets a benchmark
+   * time each receipt (and read its Message-ID from the raw bytes) without the cost of parsing.
+   */
+  onReceive?: (message: SinkArrival) => void;
+}
+
+/** One accepted message as `onReceive` sees it: the raw bytes, unparsed. */
+export interface SinkArrival {
+  receivedAt: Date;
+  envelope: SMTPServerEnvelope;
+  raw: Buffer;
 }
 
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -46,13 +58,16 @@ export class SmtpSink {
   private boundAddress = { host: '', port: 0 };
   private stopped = false;
 
-  private constructor(private readonly retain: boolean) {
+  private constructor(
+    private readonly retain: boolean,
+    private readonly onReceive?: (message: SinkArrival) => void,
+  ) {
     this.server = this.createServer();
   }
 
   static async start(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
     const host = options.host ?? '127.0.0.1';
-    const sink = new SmtpSink(options.retain ?? true);
+    const sink = new SmtpSink(options.retain ?? true, options.onReceive);
     await listenSmtp(sink.server, host, options.port ?? 0);
     const address = sink.server.server.address() as AddressInfo;
     sink.boundAddress = { host: formatHost(address.address), port: address.port };
@@ -159,6 +174,7 @@ export class SmtpSink {
       const fault = this.faults.take();
       if (fault) return callback(smtpError(fault.responseCode, fault.message));
       const raw = Buffer.concat(chunks);
+      this.onReceive?.({ receivedAt: new Date(), envelope: session.envelope, raw });
       if (!this.retain) return callback(null, 'OK: message queued');
       // Parse before replying, so a message is in messages() as soon as the client's send resolves.
       simpleParser(raw).then(
