@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { TimelineStep } from '@dondoc/domain';
-import { DeliverableProjectionRepository } from '@dondoc/persistence';
+import { DeliverableProjection, DeliverableProjectionRepository } from '@dondoc/persistence';
 import type {
   DeliverableEvent,
   DeliverableInput,
@@ -54,38 +54,8 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
      * then tells the owing unit of each transition that changes what it owes (deliverable-mail.ts).
      */
     async recordDeliverable(record: RecordInput): Promise<void> {
-      const { workflowId, input, view, events } = record;
-      await projections.upsert(
-        {
-          ...input.key,
-          id: view.id,
-          workflowId,
-          planNumber: input.planNumber,
-          planTitle: input.planTitle,
-          title: input.title,
-          clause: input.clause ?? null,
-          collectorUnitId: input.collectorUnitId,
-          requiredContents: input.requiredContents,
-          dueDate: view.dueDate,
-          deadlineAt: view.deadlineAt,
-          status: view.status,
-          version: view.version,
-          remindersSent: view.remindersSent,
-          escalationsSent: view.escalationsSent,
-          nextStepAt: view.nextStepAt,
-          nextStepKind: view.nextStepKind,
-          submittedAt: view.submission?.submittedAt ?? null,
-          submission: view.submission,
-          lastReview: view.lastReview,
-          extensions: view.extensions,
-          returns: view.returns,
-          closedReason: view.closedReason,
-          memberCount: view.memberCount,
-          registeredCount: view.registered.length,
-          weeklyByPlan: view.weeklyByPlan ?? false,
-        },
-        events,
-      );
+      const { workflowId, view, events } = record;
+      await projections.upsert(projectionOf(record), events);
       await mailTransitions(deps, factsOf(record), { workflowId, view, events });
     },
 
@@ -118,3 +88,35 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
 }
 
 export type DeliverableActivities = ReturnType<typeof createDeliverableActivities>;
+
+/** The read-model row for what a deliverable workflow knows about itself. */
+export function projectionOf({ workflowId, input, view }: RecordInput): DeliverableProjection {
+  return {
+    ...input.key,
+    id: view.id,
+    workflowId,
+    planNumber: input.planNumber,
+    planTitle: input.planTitle,
+    title: input.title,
+    clause: input.clause ?? null,
+    collectorUnitId: input.collectorUnitId,
+    requiredContents: input.requiredContents,
+    dueDate: view.dueDate,
+    deadlineAt: view.deadlineAt,
+    status: view.status,
+    version: view.version,
+    remindersSent: view.remindersSent,
+    escalationsSent: view.escalationsSent,
+    nextStepAt: view.nextStepAt,
+    nextStepKind: view.nextStepKind,
+    submittedAt: view.submission?.submittedAt ?? null,
+    submission: view.submission,
+    lastReview: view.lastReview,
+    extensions: view.extensions,
+    returns: view.returns,
+    closedReason: view.closedReason,
+    memberCount: view.memberCount,
+    registeredCount: view.registered.length,
+    weeklyByPlan: view.weeklyByPlan ?? false,
+  };
+}

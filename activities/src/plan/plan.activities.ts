@@ -7,6 +7,7 @@ import { addDays, vnDateOf, vnInstant, WorkingCalendar } from '@dondoc/calendar'
 import {
   addDayCount,
   DeliverableKey,
+  deliverableWorkflowId,
   DueRule,
   isOwed,
   planSemanticProblems,
@@ -17,6 +18,7 @@ import {
 } from '@dondoc/domain';
 import {
   DeliverableEntity,
+  DeliverableProjectionRepository,
   OrgRepository,
   PlanAmendmentEntity,
   PlanEntity,
@@ -25,6 +27,8 @@ import {
 import { cancelUpdate, rescheduleUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
 import { startDeliverableWorkflow } from '../deliverable/start-deliverable';
+import { projectionOf } from '../deliverable/deliverable.activities';
+import { openingRecordOf } from '@dondoc/workflows/src/deliverable/deliverable-state';
 import { startPlanUrging } from '../urging/start-urging';
 import type { Postman } from '../mail/postman';
 import type { PlanUrgingInput } from '@dondoc/workflows/src/urging/plan-urging.workflow';
@@ -59,6 +63,8 @@ export interface OpenPeriodInput {
   unitId?: string;
   /** Only these obligations; default every obligation that opens with its period. */
   obligations?: string[];
+  /** The plan's "now" when it opened the period: the plan then writes the openings (see start). */
+  openedAt?: string;
 }
 
 export interface OpenResult {
@@ -66,11 +72,26 @@ export interface OpenResult {
   existing: number;
 }
 
-const CHUNK = 50;
+/** Deliverables per read-model statement and per heartbeat. */
+const CHUNK = 200;
+/** Workflow starts in flight at once. */
+const START_CONCURRENCY = 50;
+
+/** `fn` over `items` with at most `limit` in flight, results in order. */
+async function mapPooled<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
 
 export function createPlanActivities(deps: PlanActivityDeps) {
   const cal = deps.calendar ?? new WorkingCalendar();
   const orgs = new OrgRepository(deps.dataSource);
+  const projections = new DeliverableProjectionRepository(deps.dataSource);
 
   async function loadPlan(planId: string): Promise<PlanEntity> {
     return deps.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: planId });
@@ -91,15 +112,35 @@ export function createPlanActivities(deps: PlanActivityDeps) {
     return btg?.id ?? def.issuer;
   }
 
-  /** Starts deliverable workflows (idempotent by business-key id), in chunks, heartbeating progress. */
-  async function start(inputs: DeliverableInput[]): Promise<{ started: number; existing: number }> {
+  /**
+   * Starts deliverable workflows (idempotent by business-key id), in chunks, heartbeating progress.
+   * With `openedAt` (a period opening), each chunk's openings are then written into the read model in
+   * one statement and the workflows are told so (PLAN_RECORDS_OPENING_PATCH); a retry rewrites
+   * nothing that is there (versioned upsert, events keyed by version).
+   */
+  async function start(inputs: DeliverableInput[], openedAt?: string): Promise<OpenResult> {
     let started = 0;
     let existing = 0;
     for (let i = 0; i < inputs.length; i += CHUNK) {
-      const outcomes = await Promise.all(inputs.slice(i, i + CHUNK).map((input) => startOne(input)));
+      const chunk = inputs
+        .slice(i, i + CHUNK)
+        .map((input) => (openedAt ? { ...input, openingRecorded: true } : input));
+      const outcomes = await mapPooled(chunk, START_CONCURRENCY, startOne);
       started += outcomes.filter(Boolean).length;
       existing += outcomes.filter((o) => !o).length;
-      Context.current().heartbeat({ done: i + CHUNK });
+      if (openedAt)
+        await projections.upsertMany(
+          chunk.map((input) => {
+            const { events, ...record } = openingRecordOf(
+              input,
+              deliverableWorkflowId(input.key),
+              openedAt,
+              cal,
+            );
+            return { projection: projectionOf({ ...record, events }), events };
+          }),
+        );
+      Context.current().heartbeat({ done: i + chunk.length });
     }
     return { started, existing };
   }
@@ -185,7 +226,7 @@ export function createPlanActivities(deps: PlanActivityDeps) {
           members: cell.members,
         });
       }
-      return await start(inputs);
+      return await start(inputs, o.openedAt);
     },
 
     /** The cascade: opens what follows from an accepted deliverable, due relative to its acceptance. */

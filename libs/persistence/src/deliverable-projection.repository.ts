@@ -93,26 +93,56 @@ const COLUMNS: [keyof DeliverableProjection, string, 'json'?][] = [
   ['weeklyByPlan', 'weekly_by_plan'],
 ];
 const KEY_COLUMNS = new Set(['id', 'workflow_id', 'plan_id', 'obligation_id', 'unit_id', 'period']);
-const INSERT_SQL = `INSERT INTO deliverables AS d (${COLUMNS.map((c) => c[1]).join(', ')}, updated_at)
-  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, now())
+/** The versioned upsert of the rows in `values` (a newer version wins; a retry cannot roll back). */
+const upsertSql = (
+  values: string,
+) => `INSERT INTO deliverables AS d (${COLUMNS.map((c) => c[1]).join(', ')}, updated_at)
+  VALUES ${values}
   ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => !KEY_COLUMNS.has(c[1]))
     .map((c) => `${c[1]} = EXCLUDED.${c[1]}`)
     .join(', ')}, updated_at = now()
   WHERE d.version < EXCLUDED.version
   RETURNING id`;
 
+/** The events (a JSON array parameter, see trailRow), each keyed by (workflow id, version): never twice. */
+const trailSql = (param: string) =>
+  `INSERT INTO deliverable_events (workflow_id, version, deliverable_id, at, type, step, actor_unit_id, reason, person_id)
+    SELECT e.workflow_id, e.version, e.deliverable_id, e.at, e.type, e.step, e.actor_unit_id, e.reason, e.person_id
+      FROM jsonb_to_recordset(${param}::jsonb)
+        AS e(workflow_id text, deliverable_id text, version integer, at timestamptz, type text, step text,
+             actor_unit_id text, reason text, person_id text)
+    ON CONFLICT DO NOTHING`;
+
 /**
  * One statement, so atomic without a transaction and one round trip: a term writes ~10⁴ of these.
  * The events are the last parameter, as a JSON array.
  */
-const UPSERT_WITH_EVENTS_SQL = `WITH upserted AS (${INSERT_SQL}),
-  trail AS (
-    INSERT INTO deliverable_events (workflow_id, version, deliverable_id, at, type, step, actor_unit_id, reason, person_id)
-    SELECT $2, e.version, $1, e.at, e.type, e.step, e.actor_unit_id, e.reason, e.person_id
-      FROM jsonb_to_recordset($${COLUMNS.length + 1}::jsonb)
-        AS e(version integer, at timestamptz, type text, step text, actor_unit_id text, reason text, person_id text)
-    ON CONFLICT DO NOTHING)
+const UPSERT_WITH_EVENTS_SQL = `WITH upserted AS (${upsertSql(
+  `(${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, now())`,
+)}),
+  trail AS (${trailSql(`$${COLUMNS.length + 1}`)})
   SELECT EXISTS (SELECT 1 FROM upserted) AS changed`;
+
+function rowParams(p: DeliverableProjection): unknown[] {
+  const row: DeliverableProjection = { memberCount: 0, registeredCount: 0, weeklyByPlan: false, ...p };
+  return COLUMNS.map(([key, , kind]) =>
+    kind === 'json' && row[key] !== null ? JSON.stringify(row[key]) : row[key],
+  );
+}
+
+function trailRow(p: DeliverableProjection, e: DeliverableEventRecord) {
+  return {
+    workflow_id: p.workflowId,
+    deliverable_id: p.id,
+    version: e.version,
+    at: e.at,
+    type: e.type,
+    step: e.step ?? null,
+    actor_unit_id: e.actorUnitId ?? null,
+    reason: e.reason ?? null,
+    person_id: e.personId ?? null,
+  };
+}
 
 export class DeliverableProjectionRepository {
   constructor(private readonly ds: DataSource) {}
@@ -124,23 +154,30 @@ export class DeliverableProjectionRepository {
    * Returns whether the row changed.
    */
   async upsert(p: DeliverableProjection, events: DeliverableEventRecord[] = []): Promise<boolean> {
-    const row: DeliverableProjection = { memberCount: 0, registeredCount: 0, weeklyByPlan: false, ...p };
-    const params = COLUMNS.map(([key, , kind]) =>
-      kind === 'json' && row[key] !== null ? JSON.stringify(row[key]) : row[key],
-    );
-    const trail = events.map((e) => ({
-      version: e.version,
-      at: e.at,
-      type: e.type,
-      step: e.step ?? null,
-      actor_unit_id: e.actorUnitId ?? null,
-      reason: e.reason ?? null,
-      person_id: e.personId ?? null,
-    }));
     const [{ changed }]: { changed: boolean }[] = await this.ds.query(UPSERT_WITH_EVENTS_SQL, [
-      ...params,
-      JSON.stringify(trail),
+      ...rowParams(p),
+      JSON.stringify(events.map((e) => trailRow(p, e))),
     ]);
+    return changed;
+  }
+
+  /**
+   * The same idempotent, versioned write for many rows in one statement (a plan opening a period
+   * writes thousands of "opened" rows: one round trip per chunk instead of one activity per row).
+   * Returns how many rows changed.
+   */
+  async upsertMany(rows: { projection: DeliverableProjection; events: DeliverableEventRecord[] }[]) {
+    if (!rows.length) return 0;
+    const width = COLUMNS.length;
+    const values = rows
+      .map((_, r) => `(${COLUMNS.map((_c, i) => `$${r * width + i + 1}`).join(', ')}, now())`)
+      .join(', ');
+    const trail = rows.flatMap((r) => r.events.map((e) => trailRow(r.projection, e)));
+    const [{ changed }]: { changed: number }[] = await this.ds.query(
+      `WITH upserted AS (${upsertSql(values)}), trail AS (${trailSql(`$${rows.length * width + 1}`)})
+        SELECT count(*)::int AS changed FROM upserted`,
+      [...rows.flatMap((r) => rowParams(r.projection)), JSON.stringify(trail)],
+    );
     return changed;
   }
 

@@ -63,6 +63,28 @@ describe('persistence on real PostgreSQL', () => {
     expect(page.total).toBe(1);
   });
 
+  it('writes many openings in one statement, with the same version rule as one by one', async () => {
+    const repo = new DeliverableProjectionRepository(db.dataSource);
+    const opened = [{ version: 1, at: '2021-08-13T01:00:00.000Z', type: 'opened' }];
+    const row = (n: number): DeliverableProjection => ({
+      ...base,
+      id: `p:bulk${n}:u:2021`,
+      workflowId: `deliverable:p:bulk${n}:u:2021`,
+      obligationId: `bulk${n}`,
+      requiredContents: [`nội dung ${n}`],
+      extensions: [],
+    });
+    // One row is already further along (its workflow wrote version 2): the bulk write must not roll it back.
+    await repo.upsert({ ...row(2), version: 2, status: 'submitted' });
+    const written = await repo.upsertMany([1, 2, 3].map((n) => ({ projection: row(n), events: opened })));
+    expect(written).toBe(2);
+    expect(await repo.upsertMany([1, 2, 3].map((n) => ({ projection: row(n), events: opened })))).toBe(0);
+    expect(await repo.upsertMany([])).toBe(0);
+    expect(await repo.findById(row(1).id)).toMatchObject({ version: 1, requiredContents: ['nội dung 1'] });
+    expect(await repo.findById(row(2).id)).toMatchObject({ version: 2, status: 'submitted' });
+    for (const n of [1, 3]) expect((await repo.events(row(n).id)).map((e) => e.type)).toEqual(['opened']);
+  });
+
   it('claims an outbox row once per key; a claim after sending sees it sent', async () => {
     const outbox = new OutboxRepository(db.dataSource);
     const [contact] = await db.dataSource.query(`SELECT id, email FROM contacts LIMIT 1`);

@@ -110,3 +110,25 @@ export class DeliverableState {
     };
   }
 }
+
+/**
+ * What a deliverable workflow writes when it opens (its 'opened' event, version 1, and its view with
+ * the next step), computed outside it: the plan writes it for a whole chunk (PLAN_RECORDS_OPENING_PATCH).
+ * `weeklyByPlan` as the workflow decides it for a new run: a plan's deliverables leave repeats to the digest.
+ */
+export function openingRecordOf(
+  input: DeliverableInput,
+  workflowId: string,
+  openedAt: string,
+  cal: WorkingCalendar,
+) {
+  const state = new DeliverableState(input, cal, openedAt, input.planWorkflowId !== undefined);
+  state.record('opened', openedAt);
+  const step = state.nextStep(openedAt);
+  const view: DeliverableView = {
+    ...state.view,
+    nextStepAt: step?.at ?? null,
+    nextStepKind: step?.kind ?? null,
+  };
+  return { workflowId, input, view, events: state.pending };
+}

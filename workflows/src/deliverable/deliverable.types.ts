@@ -33,6 +33,8 @@ export interface DeliverableInput {
   members?: string[];
   /** Simulation only: see workflows/src/clock.ts. */
   clockOffsetMs?: number;
+  /** The plan already wrote the opening into the read model (PLAN_RECORDS_OPENING_PATCH). */
+  openingRecorded?: boolean;
 }
 
 export interface RegisterCommand {

@@ -38,6 +38,12 @@ const { notifyDeliverable, notifyAndRecordDeliverable } =
  * workflow cache, and a worker must be able to run without one.
  */
 export const ONE_ACTIVITY_PER_STEP_PATCH = 'deliverable-one-activity-per-step';
+/**
+ * From this patch on, a deliverable the plan opened with `openingRecorded` does not write its own
+ * opening: the plan wrote it for the whole chunk in one statement (openingRecordOf), which saves an
+ * activity and a workflow task per deliverable when a period opens for a province (~10⁴ at once).
+ */
+export const PLAN_RECORDS_OPENING_PATCH = 'deliverable-plan-records-opening';
 /** From this patch on, the plan's weekly digest (planUrgingWorkflow) repeats escalations, not each deliverable. */
 export const WEEKLY_DIGEST_PATCH = 'deliverable-weekly-digest';
 
@@ -55,12 +61,15 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
   const { view } = state;
 
   // Every queued transition, in order, with the state as it stands now: what the read model gets.
-  const takeRecord = () => {
-    const events = state.pending;
-    state.pending = [];
+  const showNextStep = () => {
     const step = state.nextStep(clock.nowIso());
     view.nextStepAt = step?.at ?? null;
     view.nextStepKind = step?.kind ?? null;
+  };
+  const takeRecord = () => {
+    const events = state.pending;
+    state.pending = [];
+    showNextStep();
     upsertSearchAttributes([
       { key: SA_STATUS, value: view.status },
       { key: SA_DUE_DATE, value: new Date(`${view.dueDate}T00:00:00+07:00`) },
@@ -74,7 +83,12 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
   // buffered Update at once, which would otherwise record its transition first.
   state.record('opened', clock.nowIso());
   registerDeliverableHandlers(state, clock, persist);
-  await persist();
+  if (input.openingRecorded && state.pending.length === 1 && patched(PLAN_RECORDS_OPENING_PATCH)) {
+    // The plan wrote this opening into the read model with its whole chunk, and the start set the
+    // search attributes: nothing to write (an Update that came with the start still is, below).
+    state.pending = [];
+    showNextStep();
+  } else await persist();
 
   while (!isClosed(view.status)) {
     const step = state.nextStep(clock.nowIso());

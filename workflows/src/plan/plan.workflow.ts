@@ -66,7 +66,15 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
       // An opening key is a period, or `<period>/<obligation>` for a summary that opened on its own.
       const [period, obligation] = opened.split('/');
       const obligations = obligation ? [obligation] : undefined;
-      started += (await acts.openPlanPeriod({ ...context, period, obligations, unitId: a.unitId })).started;
+      started += (
+        await acts.openPlanPeriod({
+          ...context,
+          period,
+          obligations,
+          unitId: a.unitId,
+          openedAt: clock.nowIso(),
+        })
+      ).started;
     }
     await amend('add-unit', a, { started });
     return { kind: 'add-unit', started };
@@ -151,7 +159,14 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     }
     await waitUntil(opening.at);
     if (view.status !== 'issued') break;
-    await acts.openPlanPeriod({ ...context, period: opening.period, obligations: opening.obligations });
+    // openedAt: the activity writes the openings itself (PLAN_RECORDS_OPENING_PATCH); an activity's
+    // arguments are not compared on replay, so older histories replay unchanged.
+    await acts.openPlanPeriod({
+      ...context,
+      period: opening.period,
+      obligations: opening.obligations,
+      openedAt: clock.nowIso(),
+    });
     view.openedPeriods.push(opening.key ?? opening.period);
     openedThisRun++;
   }
