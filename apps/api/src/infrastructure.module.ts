@@ -24,7 +24,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: DONDOC_CONFIG, useValue: config },
-        { provide: DATA_SOURCE, useFactory: () => createDataSource(config.databaseUrl).initialize() },
+        {
+          provide: DATA_SOURCE,
+          useFactory: () =>
+            createDataSource(config.databaseUrl, { poolSize: config.databasePoolSize }).initialize(),
+        },
         { provide: TEMPORAL_CLIENT, useFactory: () => connectTemporal(config) },
       ],
       exports: [DONDOC_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT],

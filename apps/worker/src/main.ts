@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     debug: 'INFO',
   };
   Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel]) });
-  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  const dataSource = await createDataSource(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+  }).initialize();
   const mailer = createSmtpMailer(config.smtpUrl, { pool: true });
   const t = config.temporal;
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));

@@ -3,6 +3,11 @@ export interface DondocConfig {
   port: number;
   publicUrl: string;
   databaseUrl: string;
+  /**
+   * Connections in each process's PostgreSQL pool (API, worker). Concurrent requests beyond it queue
+   * for a connection; the server's max_connections bounds the sum over every process.
+   */
+  databasePoolSize: number;
   temporal: {
     address: string;
     namespace: string;

@@ -39,6 +39,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({})).toThrow(/DATABASE_URL: is required/);
   });
 
+  it('reads DATABASE_POOL_SIZE: 20 by default, a whole number of at least 1', () => {
+    const pool = (DATABASE_POOL_SIZE?: string) =>
+      loadConfig({
+        DATABASE_URL: 'postgres://localhost/d',
+        ...(DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE } : {}),
+      }).databasePoolSize;
+    expect(pool()).toBe(20);
+    expect(pool('50')).toBe(50);
+    expect(() => pool('0')).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('turns TLS on when an API key is given', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://localhost/d', TEMPORAL_API_KEY: 'k' });
     expect(c.temporal.tls).toBe(true);

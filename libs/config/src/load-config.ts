@@ -27,6 +27,13 @@ export const SETTINGS = {
     parse: parseUrl('postgres', 'postgresql'),
     description: 'PostgreSQL connection string (make up starts an embedded one when unset)',
   },
+  DATABASE_POOL_SIZE: {
+    key: 'DATABASE_POOL_SIZE',
+    default: '20',
+    parse: parseIntegerBetween(1, 1000),
+    description:
+      'PostgreSQL connections each API and worker process may hold; reads wait for a free one beyond it',
+  },
   TEMPORAL_ADDRESS: {
     key: 'TEMPORAL_ADDRESS',
     default: 'localhost:7233',
@@ -202,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     port: v.PORT!,
     publicUrl: v.PUBLIC_URL!.replace(/\/$/, ''),
     databaseUrl: v.DATABASE_URL!,
+    databasePoolSize: v.DATABASE_POOL_SIZE!,
     temporal: {
       address: v.TEMPORAL_ADDRESS!,
       namespace: v.TEMPORAL_NAMESPACE!,

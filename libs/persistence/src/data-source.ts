@@ -25,6 +25,7 @@ import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { OrgVersions1765200000000 } from './migrations/1765200000000-org-versions';
 import { DeliverableListIndex1765300000000 } from './migrations/1765300000000-deliverable-list-index';
+import { ReadModelCoveringIndexes1765400000000 } from './migrations/1765400000000-read-model-covering-indexes';
 import { Accounts1765000000000 } from './migrations/1765000000000-accounts';
 import { AccountEntity } from './auth/account.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   AuditLog1765100000000,
   OrgVersions1765200000000,
   DeliverableListIndex1765300000000,
+  ReadModelCoveringIndexes1765400000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

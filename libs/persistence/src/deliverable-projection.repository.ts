@@ -198,25 +198,45 @@ export class DeliverableProjectionRepository {
       .find({ where: { deliverableId }, order: { urgedOn: 'ASC' } });
   }
 
-  /** One page; `scope` (the caller's, see row-scope.ts) narrows it to the rows the caller may see. */
+  /**
+   * One page; `scope` (the caller's, see row-scope.ts) narrows it to the rows the caller may see.
+   * The page's ids come first, in (due date, id) order with OFFSET, from deliverables_plan_due_idx
+   * alone when a plan is given (it carries the other filters' columns): the skipped rows are index
+   * entries, not ~1 KB heap rows. Only the page's own rows are then read whole. The count is a
+   * separate COUNT over an index, run alongside.
+   */
   async list(
     q: DeliverableListQuery,
     scope?: RowScope,
   ): Promise<{ items: DeliverableEntity[]; total: number }> {
-    const qb = this.ds.getRepository(DeliverableEntity).createQueryBuilder('d');
-    if (scope) {
-      const { sql, params } = rowScopeSql(scope, 'd.unit_id', 'd.collector_unit_id');
-      qb.andWhere(sql, params);
-    }
-    if (q.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: q.unitId });
-    if (q.planId) qb.andWhere('d.plan_id = :planId', { planId: q.planId });
-    if (q.status) qb.andWhere('d.status = :status', { status: q.status });
-    const [items, total] = await qb
+    const repo = this.ds.getRepository(DeliverableEntity);
+    const matching = () => {
+      const qb = repo.createQueryBuilder('d');
+      if (scope) {
+        const { sql, params } = rowScopeSql(scope, 'd.unit_id', 'd.collector_unit_id');
+        qb.andWhere(sql, params);
+      }
+      if (q.unitId) qb.andWhere('d.unit_id = :unitId', { unitId: q.unitId });
+      if (q.planId) qb.andWhere('d.plan_id = :planId', { planId: q.planId });
+      if (q.status) qb.andWhere('d.status = :status', { status: q.status });
+      return qb;
+    };
+    const pageIds = matching()
+      .select('d.id')
       .orderBy('d.due_date', 'ASC')
       .addOrderBy('d.id', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize);
+    const [items, total] = await Promise.all([
+      repo
+        .createQueryBuilder('d')
+        .where(`d.id IN (${pageIds.getQuery()})`)
+        .setParameters(pageIds.getParameters())
+        .orderBy('d.due_date', 'ASC')
+        .addOrderBy('d.id', 'ASC')
+        .getMany(),
+      matching().getCount(),
+    ]);
     return { items, total };
   }
 }

@@ -1,7 +1,7 @@
-import { bucketOf, DELIVERABLE_STATUSES } from '@dondoc/domain';
+import { Bucket, bucketOf, DELIVERABLE_STATUSES } from '@dondoc/domain';
 import { DeliverableProjection, DeliverableProjectionRepository } from '@dondoc/persistence';
 import { createTestDatabase, TestDatabase } from '@dondoc/testing';
-import { PlanStatusRepository } from './plan-status.repository';
+import { PlanStatusRepository, StatusFilter } from './plan-status.repository';
 
 const DEADLINE = '2021-09-13T17:00:00.000Z';
 const BEFORE = '2021-09-13T16:59:59.999Z';
@@ -45,15 +45,95 @@ function grid(): DeliverableProjection[] {
   return rows;
 }
 
+/**
+ * Plan `Q`: 6 units × 2 obligations × 2 periods, statuses and submission instants cycling, each
+ * obligation collected by its own unit; ids sort alike in JavaScript and PostgreSQL. Only u01 and u02
+ * exist in `units` (named), so the page shows a name for those and null for the rest.
+ */
+function matrixPlan(): DeliverableProjection[] {
+  const base = grid()[0];
+  const rows: DeliverableProjection[] = [];
+  for (const unitId of ['u00', 'u01', 'u02', 'u03', 'u04', 'u05'])
+    for (const obligationId of ['o1', 'o2'])
+      for (const period of ['p1', 'p2']) {
+        const i = rows.length;
+        rows.push({
+          ...base,
+          id: `Q:${obligationId}:${unitId}:${period}`,
+          workflowId: `deliverable:Q:${obligationId}:${unitId}:${period}`,
+          planId: 'Q',
+          obligationId,
+          unitId,
+          period,
+          collectorUnitId: obligationId === 'o1' ? 'c1' : 'c2',
+          status: DELIVERABLE_STATUSES[(i * 7) % DELIVERABLE_STATUSES.length],
+          submittedAt: [null, BEFORE, DEADLINE, AFTER][i % 4],
+        });
+      }
+  return rows;
+}
+
+/** What the matrix must answer, from bucketOf and the rows: filter, count, sort by the key, slice. */
+function expectedMatrix(rows: DeliverableProjection[], f: StatusFilter, asOf: string) {
+  const names: Record<string, string> = { u01: 'Unit one', u02: 'Unit two' };
+  const counts = { total: 0 } as Record<'total' | Bucket, number>;
+  for (const b of ['on-time', 'late', 'not-done-within-deadline', 'not-done-overdue', 'waived', 'cancelled'])
+    counts[b as Bucket] = 0;
+  const key = (r: DeliverableProjection) => `${r.unitId}|${r.obligationId}|${r.period}`;
+  const matching = rows
+    .filter(
+      (r) =>
+        r.planId === f.planId &&
+        (!f.period || r.period === f.period) &&
+        (!f.obligationId || r.obligationId === f.obligationId) &&
+        (!f.unitId || r.unitId === f.unitId) &&
+        (!f.scope ||
+          f.scope.units.includes(r.unitId) ||
+          (r.collectorUnitId !== null && f.scope.collects.includes(r.collectorUnitId))),
+    )
+    .map((r) => ({
+      r,
+      bucket: bucketOf({ status: r.status, deadlineAt: r.deadlineAt, submittedAt: r.submittedAt, now: asOf }),
+    }));
+  for (const m of matching) {
+    counts.total++;
+    counts[m.bucket]++;
+  }
+  const inBucket = matching
+    .filter((m) => !f.bucket || m.bucket === f.bucket)
+    .sort((a, b) => (key(a.r) < key(b.r) ? -1 : key(a.r) > key(b.r) ? 1 : 0));
+  return {
+    totals: counts,
+    total: inBucket.length,
+    items: inBucket.slice((f.page - 1) * f.pageSize, f.page * f.pageSize).map(({ r, bucket }) => ({
+      deliverableId: r.id,
+      unitId: r.unitId,
+      unitName: names[r.unitId] ?? null,
+      obligationId: r.obligationId,
+      period: r.period,
+      status: r.status,
+      bucket,
+      dueDate: r.dueDate,
+      deadlineAt: new Date(r.deadlineAt),
+      submittedAt: r.submittedAt === null ? null : new Date(r.submittedAt),
+    })),
+  };
+}
+
 describe('plan status matrix on real PostgreSQL', () => {
   let db: TestDatabase;
   let repo: PlanStatusRepository;
   const rows = grid();
+  const planQ = matrixPlan();
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const projections = new DeliverableProjectionRepository(db.dataSource);
-    for (const r of rows) await projections.upsert(r);
+    for (const r of [...rows, ...planQ]) await projections.upsert(r);
+    await db.dataSource.query(
+      `INSERT INTO units (id, name, type, valid_from)
+       VALUES ('u01', 'Unit one', 'cell', '2021-01-01'), ('u02', 'Unit two', 'cell', '2021-01-01')`,
+    );
     repo = new PlanStatusRepository(db.dataSource);
   });
   afterAll(() => db?.drop());
@@ -86,6 +166,40 @@ describe('plan status matrix on real PostgreSQL', () => {
     expect(empty.totals.total).toBe(rows.length);
     const other = await repo.matrix({ planId: 'NONE', page: 1, pageSize: 50 }, new Date(AFTER));
     expect(other).toMatchObject({ total: 0, items: [], totals: { total: 0, late: 0 } });
+  });
+
+  const scope = { units: ['u01'], collects: ['c2'] };
+  const filters: [string, Omit<StatusFilter, 'planId'>][] = [
+    ...[1, 2, 3, 4, 5, 6].map((page): [string, Omit<StatusFilter, 'planId'>] => [
+      `page ${page} of 5 (the fifth partial, the sixth empty)`,
+      { page, pageSize: 5 },
+    ]),
+    ['one page holding every row', { page: 1, pageSize: 24 }],
+    ['period', { period: 'p2', page: 1, pageSize: 50 }],
+    ['obligation, second page', { obligationId: 'o2', page: 2, pageSize: 4 }],
+    ['unit', { unitId: 'u03', page: 1, pageSize: 50 }],
+    ['row scope', { scope, page: 1, pageSize: 50 }],
+    [
+      'row scope, obligation and bucket',
+      { scope, obligationId: 'o1', bucket: 'late', page: 1, pageSize: 50 },
+    ],
+    ['empty row scope', { scope: { units: [], collects: [] }, page: 1, pageSize: 50 }],
+    ['a filter matching nothing', { period: 'p9', page: 1, pageSize: 50 }],
+    ...(
+      ['on-time', 'late', 'not-done-within-deadline', 'not-done-overdue', 'waived', 'cancelled'] as const
+    ).flatMap((bucket) =>
+      [1, 2].map((page): [string, Omit<StatusFilter, 'planId'>] => [
+        `bucket ${bucket}, page ${page} of 2`,
+        { bucket, page, pageSize: 2 },
+      ]),
+    ),
+  ];
+
+  it.each(filters)('answers as the domain rules do: %s', async (_, f) => {
+    for (const asOf of [BEFORE, AFTER]) {
+      const got = await repo.matrix({ planId: 'Q', ...f }, new Date(asOf));
+      expect(got).toEqual(expectedMatrix(planQ, { planId: 'Q', ...f }, asOf));
+    }
   });
 
   it('counts per obligation with a rollup total, and per plan', async () => {

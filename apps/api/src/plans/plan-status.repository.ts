@@ -26,6 +26,25 @@ const COUNT_COLUMNS = [
   ...BUCKET_IDS.map((b) => `count(*) FILTER (WHERE bucket = '${b}')::int AS "${b}"`),
 ].join(', ');
 
+/**
+ * The matrix's filters but the bucket, over `d`: `$2` plan, `$3` period, `$4` obligation, `$5` unit,
+ * `$9`/`$10` the row scope's units and collected units (null: no filter). Every column it reads is in
+ * deliverables_plan_matrix_idx, so the totals stay an index-only scan.
+ */
+const MATRIX_FILTERS = `d.plan_id = $2
+            AND ($3::text IS NULL OR d.period = $3)
+            AND ($4::text IS NULL OR d.obligation_id = $4)
+            AND ($5::text IS NULL OR d.unit_id = $5)
+            AND ($9::text[] IS NULL OR d.unit_id = ANY($9) OR d.collector_unit_id = ANY($10))`;
+/**
+ * COUNT_COLUMNS over rows already counted per bucket (`bucket`, `n`): the matrix groups by bucket
+ * first, so the CASE runs once per row instead of once per FILTER; an empty set sums to 0, not null.
+ */
+const SUM_COLUMNS = [
+  'coalesce(sum(n), 0)::int AS total',
+  ...BUCKET_IDS.map((b) => `coalesce(sum(n) FILTER (WHERE bucket = '${b}'), 0)::int AS "${b}"`),
+].join(', ');
+
 export interface StatusFilter {
   planId: string;
   period?: string;
@@ -69,25 +88,32 @@ export class PlanStatusRepository {
 
   /**
    * One page of the unit × obligation × period matrix and the bucket totals of every row matching
-   * the filters, in one statement: `totals` always yields its single row, and the page is joined to
-   * it, so an empty page still carries the totals.
+   * the filters, in one statement (one round trip) of two independent parts, each an index-only scan
+   * of deliverables_plan_matrix_idx (migration 1765400000000), so neither reads the wide heap rows:
+   * - `totals` counts every matching row per bucket from the narrow bucket inputs; it always yields
+   *   its single row, and the page is joined to it, so an empty page still carries the totals;
+   * - `page` walks the rows in index order, (unit, obligation, period), filters by the computed
+   *   bucket as it goes and stops after OFFSET + LIMIT of them: no sort of the plan's rows. A unit's
+   *   name is looked up per row of the page (a primary-key probe each), never by reading `units`.
    */
   async matrix(f: StatusFilter, asOf: Date): Promise<StatusMatrix> {
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `WITH m AS (
-         SELECT d.id, d.unit_id, u.name AS unit_name, d.obligation_id, d.period, d.status,
-                d.due_date, d.deadline_at, d.submitted_at, ${BUCKET_SQL} AS bucket
-           FROM deliverables d LEFT JOIN units u ON u.id = d.unit_id
-          WHERE d.plan_id = $2
-            AND ($3::text IS NULL OR d.period = $3)
-            AND ($4::text IS NULL OR d.obligation_id = $4)
-            AND ($5::text IS NULL OR d.unit_id = $5)
-            AND ($9::text[] IS NULL OR d.unit_id = ANY($9) OR d.collector_unit_id = ANY($10))
+      `WITH totals AS (
+         SELECT ${SUM_COLUMNS}, coalesce(sum(n) FILTER (WHERE $6::text IS NULL OR bucket = $6), 0)::int AS matching
+           FROM (SELECT ${BUCKET_SQL} AS bucket, count(*) AS n
+                   FROM deliverables d WHERE ${MATRIX_FILTERS} GROUP BY 1) per_bucket
        ),
-       f AS (SELECT * FROM m WHERE $6::text IS NULL OR bucket = $6),
-       totals AS (SELECT ${COUNT_COLUMNS}, (SELECT count(*)::int FROM f) AS matching FROM m),
-       page AS (SELECT * FROM f ORDER BY unit_id, obligation_id, period LIMIT $7 OFFSET $8)
-       SELECT t.*, p.id AS deliverable_id, p.unit_id, p.unit_name, p.obligation_id, p.period,
+       page AS (
+         SELECT * FROM (
+           SELECT d.id, d.unit_id, d.obligation_id, d.period, d.status, d.due_date, d.deadline_at,
+                  d.submitted_at, ${BUCKET_SQL} AS bucket
+             FROM deliverables d WHERE ${MATRIX_FILTERS}
+         ) m
+          WHERE $6::text IS NULL OR bucket = $6
+          ORDER BY unit_id, obligation_id, period LIMIT $7 OFFSET $8
+       )
+       SELECT t.*, p.id AS deliverable_id, p.unit_id,
+              (SELECT u.name FROM units u WHERE u.id = p.unit_id) AS unit_name, p.obligation_id, p.period,
               p.status, p.due_date::text AS due_date, p.deadline_at, p.submitted_at, p.bucket
          FROM totals t LEFT JOIN page p ON true
         ORDER BY p.unit_id, p.obligation_id, p.period`,
