@@ -11,6 +11,7 @@ import {
 import { Arrival, MailArrivals } from './mail-arrivals';
 import { startReminderWave, waveSize } from './open-deliverables';
 import { waveStages } from './wave-stages';
+import { runWaveFloor } from './wave-floor';
 import type { BenchContext, BenchOutcome } from './scenarios';
 import { round } from './scenarios';
 
@@ -100,6 +101,13 @@ export async function benchReminderWave({ scale, log }: BenchContext): Promise<B
     const stages = await waveStages(stack.client, wave.workflowIds, wave.t0);
     log(`reminder-wave: stages after T0 (sampled histories) ${JSON.stringify(stages)}`);
 
+    // The floor: the same wave with bare workflows (wave-floor.ts), on the same server.
+    arrivals.mark();
+    const floorDueAt = await runWaveFloor(stack, arrivals, { n, smtpConnections: SMTP_CONNECTIONS, log });
+    await arrivals.waitFor(n, Math.max(300_000, floorDueAt - Date.now() + n * 100), 'wave floor');
+    const floor = summarise(arrivals.list, floorDueAt);
+    log(`reminder-wave: floor p99 ${floor.p99} s, ${floor.perSecond}/s`);
+
     // Baseline: the same message n times through a pooled transport, all handed over at once.
     const sample = arrivals.sample!;
     arrivals.mark();
@@ -133,6 +141,13 @@ export async function benchReminderWave({ scale, log }: BenchContext): Promise<B
           target: 'p99 < 30 s',
         },
         {
+          name: 'reminder lateness p99 against bare reminder workflows (timer + one mail activity, same server)',
+          unit: 's',
+          value: dondoc.p99,
+          baseline: floor.p99,
+          ratio: round(floor.p99 / dondoc.p99),
+        },
+        {
           name: 'reminder mails/s (no throttle)',
           unit: 'mails/s',
           value: dondoc.perSecond,
@@ -152,6 +167,7 @@ export async function benchReminderWave({ scale, log }: BenchContext): Promise<B
         claimedAfterT0Seconds: claimed,
         stagesAfterT0Seconds: stages,
         baseline,
+        floor,
         wave: {
           calibration: wave.calibration,
           calibrationPerSecond: round(wave.calibrationPerSecond),
