@@ -50,6 +50,18 @@ describe('loadConfig', () => {
     expect(() => pool('0')).toThrow(/DATABASE_POOL_SIZE/);
   });
 
+  it('reads WORKER_MAX_CACHED_WORKFLOWS: 3000 by default, 0 (no cache) allowed, never negative', () => {
+    const cache = (WORKER_MAX_CACHED_WORKFLOWS?: string) =>
+      loadConfig({
+        DATABASE_URL: 'postgres://localhost/d',
+        ...(WORKER_MAX_CACHED_WORKFLOWS ? { WORKER_MAX_CACHED_WORKFLOWS } : {}),
+      }).workerMaxCachedWorkflows;
+    expect(cache()).toBe(3000);
+    expect(cache('0')).toBe(0);
+    expect(() => cache('-1')).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+    expect(() => cache('many')).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
   it('turns TLS on when an API key is given', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://localhost/d', TEMPORAL_API_KEY: 'k' });
     expect(c.temporal.tls).toBe(true);

@@ -34,6 +34,13 @@ export const SETTINGS = {
     description:
       'PostgreSQL connections each API and worker process may hold; reads wait for a free one beyond it',
   },
+  WORKER_MAX_CACHED_WORKFLOWS: {
+    key: 'WORKER_MAX_CACHED_WORKFLOWS',
+    default: '3000',
+    parse: parseIntegerBetween(0, 1_000_000),
+    description:
+      'workflows a worker keeps in memory (~110 KiB each); the others replay their history on their next task',
+  },
   TEMPORAL_ADDRESS: {
     key: 'TEMPORAL_ADDRESS',
     default: 'localhost:7233',
@@ -210,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     publicUrl: v.PUBLIC_URL!.replace(/\/$/, ''),
     databaseUrl: v.DATABASE_URL!,
     databasePoolSize: v.DATABASE_POOL_SIZE!,
+    workerMaxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS!,
     temporal: {
       address: v.TEMPORAL_ADDRESS!,
       namespace: v.TEMPORAL_NAMESPACE!,
