@@ -36,8 +36,11 @@ async function main(): Promise<void> {
     mailFrom: config.mailFrom,
     mailPolicy: config.mail,
     linkSecret: config.linkSecret,
-    // Bounds the worker's memory: 10,000 cached deliverables took ~1.6 GiB (make bench, memory).
-    workerOptions: { maxCachedWorkflows: config.workerMaxCachedWorkflows },
+    // Unset: the SDK sizes the cache from the heap. Bounding it did not lower the worker's RSS with
+    // 10,000 open workflows (make bench, memory; README Benchmarks), so it is a knob, not a default.
+    ...(config.workerMaxCachedWorkflows !== undefined && {
+      workerOptions: { maxCachedWorkflows: config.workerMaxCachedWorkflows },
+    }),
   });
   await ensureDailyMail(client, t.taskQueue, config.mail.sendWindow);
 

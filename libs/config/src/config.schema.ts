@@ -8,8 +8,8 @@ export interface DondocConfig {
    * for a connection; the server's max_connections bounds the sum over every process.
    */
   databasePoolSize: number;
-  /** Workflow cache size of a worker process (memory ~110 KiB per cached workflow). */
-  workerMaxCachedWorkflows: number;
+  /** Workflow cache size of a worker process; undefined: the SDK's default (sized from the heap). */
+  workerMaxCachedWorkflows?: number;
   temporal: {
     address: string;
     namespace: string;

@@ -36,10 +36,9 @@ export const SETTINGS = {
   },
   WORKER_MAX_CACHED_WORKFLOWS: {
     key: 'WORKER_MAX_CACHED_WORKFLOWS',
-    default: '3000',
     parse: parseIntegerBetween(0, 1_000_000),
     description:
-      'workflows a worker keeps in memory (~110 KiB each); the others replay their history on their next task',
+      "workflows a worker keeps in memory (unset: the SDK's default, sized from the heap); the others replay their history on their next task",
   },
   TEMPORAL_ADDRESS: {
     key: 'TEMPORAL_ADDRESS',
@@ -217,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     publicUrl: v.PUBLIC_URL!.replace(/\/$/, ''),
     databaseUrl: v.DATABASE_URL!,
     databasePoolSize: v.DATABASE_POOL_SIZE!,
-    workerMaxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS!,
+    workerMaxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS,
     temporal: {
       address: v.TEMPORAL_ADDRESS!,
       namespace: v.TEMPORAL_NAMESPACE!,
