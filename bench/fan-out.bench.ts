@@ -1,3 +1,4 @@
+import { forEachPooled } from '@dondoc/activities';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { addDays, vnInstant } from '@dondoc/calendar';
 import { planStatusQuery } from '@dondoc/workflows/src/plan/plan.messages';
@@ -82,15 +83,8 @@ export async function benchFanOut({ scale, log }: BenchContext): Promise<BenchOu
       await bareRunning;
     });
     t = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: BASELINE_CONCURRENCY }, async () => {
-        for (let i = next++; i < deliverables; i = next++)
-          await client.workflow.start('bareWorkflow', {
-            workflowId: `bench-bare-${i}`,
-            taskQueue: BARE_TASK_QUEUE,
-          });
-      }),
+    await forEachPooled(deliverables, BASELINE_CONCURRENCY, (i) =>
+      client.workflow.start('bareWorkflow', { workflowId: `bench-bare-${i}`, taskQueue: BARE_TASK_QUEUE }),
     );
     const bareSeconds = (performance.now() - t) / 1000;
     const rate = deliverables / openSeconds;

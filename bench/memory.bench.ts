@@ -1,3 +1,4 @@
+import { forEachPooled } from '@dondoc/activities';
 import { seedAccount, seedSession } from '@dondoc/testing/src/accounts';
 import { freePort, sleep, waitFor } from '../infra/dev/wait-for';
 import { AppProcess, rssOf, startAppProcess } from './app-process';
@@ -77,19 +78,14 @@ export async function benchMemory({ scale, log }: BenchContext): Promise<BenchOu
     const { account } = await seedAccount(stack.ds, { role: 'admin' });
     const { token } = await seedSession(stack.ds, account.id);
     const pages = Math.max(1, Math.ceil((n + wave.calibration) / 200));
-    let next = 0;
     const burstStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: REQUEST_CONCURRENCY }, async () => {
-        for (let i = next++; i < REQUESTS; i = next++) {
-          const res = await fetch(`${apiUrl}/deliverables?pageSize=200&page=${(i % pages) + 1}`, {
-            headers: { authorization: `Bearer ${token}` },
-          });
-          if (!res.ok) throw new Error(`GET /deliverables: ${res.status} ${await res.text()}`);
-          await res.arrayBuffer();
-        }
-      }),
-    );
+    await forEachPooled(REQUESTS, REQUEST_CONCURRENCY, async (i) => {
+      const res = await fetch(`${apiUrl}/deliverables?pageSize=200&page=${(i % pages) + 1}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!res.ok) throw new Error(`GET /deliverables: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    });
     const burstSeconds = (performance.now() - burstStarted) / 1000;
     const apiLoaded = rssOf(api.pid);
     log(

@@ -1,3 +1,4 @@
+import { forEachPooled } from '@dondoc/activities';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '@dondoc/calendar';
@@ -70,17 +71,12 @@ async function startRange(
   concurrency: number,
 ): Promise<string[]> {
   const ids: string[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const d = input(i);
-        if (!(await startDeliverableWorkflow(client, taskQueue, d)))
-          throw new Error(`${deliverableWorkflowId(d.key)} already exists`);
-        ids.push(deliverableWorkflowId(d.key));
-      }
-    }),
-  );
+  await forEachPooled(count, concurrency, async (i) => {
+    const d = input(i);
+    if (!(await startDeliverableWorkflow(client, taskQueue, d)))
+      throw new Error(`${deliverableWorkflowId(d.key)} already exists`);
+    ids.push(deliverableWorkflowId(d.key));
+  });
   return ids;
 }
 

@@ -1,3 +1,4 @@
+import { forEachPooled } from '@dondoc/activities';
 import * as fs from 'node:fs';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createTimeSkippingEnv } from '@dondoc/testing/src/temporal-env';
@@ -46,16 +47,12 @@ async function main(): Promise<void> {
     const running = worker.run();
     const offsetMs = Number(await env.currentTimeMs()) - Date.parse(input.startAt);
     const setupMs = Date.now() - started;
-    let next = 0;
     // 20 starts in flight, as the fan-out baseline; the server does not skip time while they arrive.
-    await Promise.all(
-      Array.from({ length: 20 }, async () => {
-        for (let i = next++; i < input.timelines.length; i = next++)
-          await env.client.workflow.start('timelineWorkflow', {
-            workflowId: `timeline-${i}`,
-            taskQueue: TASK_QUEUE,
-            args: [input.timelines[i].map((at) => Date.parse(at) + offsetMs)],
-          });
+    await forEachPooled(input.timelines.length, 20, (i) =>
+      env.client.workflow.start('timelineWorkflow', {
+        workflowId: `timeline-${i}`,
+        taskQueue: TASK_QUEUE,
+        args: [input.timelines[i].map((at) => Date.parse(at) + offsetMs)],
       }),
     );
     // Month by month, as SimulationDriver.sleepUntil advances the server.
@@ -69,15 +66,10 @@ async function main(): Promise<void> {
     const driveMs = Date.now() - started - setupMs;
     // Outside the timing: every timeline must have run to its end, or the baseline measured too little.
     let completed = 0;
-    next = 0;
-    await Promise.all(
-      Array.from({ length: 20 }, async () => {
-        for (let i = next++; i < input.timelines.length; i = next++) {
-          const d = await env.client.workflow.getHandle(`timeline-${i}`).describe();
-          if (d.status.name === 'COMPLETED') completed++;
-        }
-      }),
-    );
+    await forEachPooled(input.timelines.length, 20, async (i) => {
+      const d = await env.client.workflow.getHandle(`timeline-${i}`).describe();
+      if (d.status.name === 'COMPLETED') completed++;
+    });
     worker.shutdown();
     await running;
     const timers = input.timelines.reduce((n, t) => n + t.length, 0);

@@ -1,3 +1,4 @@
+import { forEachPooled } from '@dondoc/activities';
 import nodemailer from 'nodemailer';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { BenchStack, quietLogger } from './embedded-stack';
@@ -48,15 +49,11 @@ export async function runWaveFloor(
   });
   // Starts at the rate the fan-out baseline measures (~90/s here): 20 s per 1,000 plus 15 s margin.
   const dueAt = Date.now() + 15_000 + o.n * 20;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      for (let i = next++; i < o.n; i = next++)
-        await stack.client.workflow.start('bareReminderWorkflow', {
-          workflowId: `bench-floor-${i}`,
-          taskQueue: FLOOR_TASK_QUEUE,
-          args: [i, dueAt],
-        });
+  await forEachPooled(o.n, 20, (i) =>
+    stack.client.workflow.start('bareReminderWorkflow', {
+      workflowId: `bench-floor-${i}`,
+      taskQueue: FLOOR_TASK_QUEUE,
+      args: [i, dueAt],
     }),
   );
   if (Date.now() >= dueAt)

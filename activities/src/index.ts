@@ -6,3 +6,4 @@ export * from './issue/issue.activities';
 export * from './deliverable/start-deliverable';
 export * from './urging/weekly-urging.activities';
 export * from './mail/daily-mail.activities';
+export * from './pooled';

@@ -27,6 +27,7 @@ import {
 import { cancelUpdate, rescheduleUpdate } from '@dondoc/workflows/src/deliverable/deliverable.messages';
 import type { DeliverableInput } from '@dondoc/workflows/src/deliverable/deliverable.types';
 import { startDeliverableWorkflow } from '../deliverable/start-deliverable';
+import { mapPooled } from '../pooled';
 import { projectionOf } from '../deliverable/deliverable.activities';
 import { openingRecordOf } from '@dondoc/workflows/src/deliverable/deliverable-state';
 import { startPlanUrging } from '../urging/start-urging';
@@ -77,17 +78,6 @@ const CHUNK = 200;
 /** Workflow starts in flight at once. */
 const START_CONCURRENCY = 50;
 
-/** `fn` over `items` with at most `limit` in flight, results in order. */
-async function mapPooled<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}
-
 export function createPlanActivities(deps: PlanActivityDeps) {
   const cal = deps.calendar ?? new WorkingCalendar();
   const orgs = new OrgRepository(deps.dataSource);
@@ -131,13 +121,8 @@ export function createPlanActivities(deps: PlanActivityDeps) {
       if (openedAt)
         await projections.upsertMany(
           chunk.map((input) => {
-            const { events, ...record } = openingRecordOf(
-              input,
-              deliverableWorkflowId(input.key),
-              openedAt,
-              cal,
-            );
-            return { projection: projectionOf({ ...record, events }), events };
+            const record = openingRecordOf(input, deliverableWorkflowId(input.key), openedAt, cal);
+            return { projection: projectionOf(record), events: record.events };
           }),
         );
       Context.current().heartbeat({ done: i + chunk.length });
