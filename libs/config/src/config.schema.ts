@@ -10,6 +10,8 @@ export interface DondocConfig {
   databasePoolSize: number;
   /** Workflow cache size of a worker process; undefined: the SDK's default (sized from the heap). */
   workerMaxCachedWorkflows?: number;
+  /** The API's validated cache of plan reads (apps/api/src/common/read-model-cache.ts); 0 entries: off. */
+  readCache: { maxEntries: number; maxBytes: number };
   temporal: {
     address: string;
     namespace: string;

@@ -40,6 +40,19 @@ export const SETTINGS = {
     description:
       "workflows a worker keeps in memory (unset: the SDK's default, sized from the heap); the others replay their history on their next task",
   },
+  READ_CACHE_MAX_ENTRIES: {
+    key: 'READ_CACHE_MAX_ENTRIES',
+    default: '2000',
+    parse: parseIntegerBetween(0, 1_000_000),
+    description:
+      'answers of plan status and deliverable list pages the API keeps, served again while unchanged (0: off)',
+  },
+  READ_CACHE_MAX_MB: {
+    key: 'READ_CACHE_MAX_MB',
+    default: '64',
+    parse: parseIntegerBetween(1, 100_000),
+    description: 'memory those cached answers may take, in MiB',
+  },
   TEMPORAL_ADDRESS: {
     key: 'TEMPORAL_ADDRESS',
     default: 'localhost:7233',
@@ -217,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
     databaseUrl: v.DATABASE_URL!,
     databasePoolSize: v.DATABASE_POOL_SIZE!,
     workerMaxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS,
+    readCache: { maxEntries: v.READ_CACHE_MAX_ENTRIES!, maxBytes: v.READ_CACHE_MAX_MB! * 1024 * 1024 },
     temporal: {
       address: v.TEMPORAL_ADDRESS!,
       namespace: v.TEMPORAL_NAMESPACE!,

@@ -26,6 +26,7 @@ import { AuditLogEntity } from './audit/audit-log.entity';
 import { OrgVersions1765200000000 } from './migrations/1765200000000-org-versions';
 import { DeliverableListIndex1765300000000 } from './migrations/1765300000000-deliverable-list-index';
 import { ReadModelCoveringIndexes1765400000000 } from './migrations/1765400000000-read-model-covering-indexes';
+import { ReadModelChangeMarks1765500000000 } from './migrations/1765500000000-read-model-change-marks';
 import { Accounts1765000000000 } from './migrations/1765000000000-accounts';
 import { AccountEntity } from './auth/account.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   OrgVersions1765200000000,
   DeliverableListIndex1765300000000,
   ReadModelCoveringIndexes1765400000000,
+  ReadModelChangeMarks1765500000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -20,6 +20,7 @@ import {
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
+  ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -30,6 +31,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemDto } from '../common/problem.dto';
+import { sendCachedRead } from '../common/read-model-cache';
 import { DeliverablesService } from './deliverables.service';
 import { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import {
@@ -83,11 +85,20 @@ export class DeliverablesController {
 
   @Get()
   @Access({ roles: DELIVERABLE_READERS })
-  @ApiOperation({ summary: 'List deliverables, earliest due first' })
+  @ApiOperation({
+    summary: 'List deliverables, earliest due first',
+    description:
+      'The answer carries a weak `ETag`; `If-None-Match` with it answers 304 while nothing has changed.',
+  })
   @ApiOkResponse({ type: DeliverablePageDto })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the `ETag` sent in `If-None-Match`' })
   @ApiBadRequestResponse({ type: ProblemDto })
-  list(@Query() q: ListDeliverablesQuery, @RequestScope() scope: AccessScope): Promise<DeliverablePageDto> {
-    return this.deliverables.list(q, deliverableRowScope(scope));
+  async list(
+    @Query() q: ListDeliverablesQuery,
+    @RequestScope() scope: AccessScope,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    return sendCachedRead(res, await this.deliverables.listJson(q, deliverableRowScope(scope)));
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { ReadCacheModule } from '../common/read-cache.module';
 import { DeliverablesController } from './deliverables.controller';
 import { DeliverablesService } from './deliverables.service';
 import { DOCUMENT_LIMITS, documentLimitsFrom } from './documents/document-limits';
@@ -9,6 +10,7 @@ import { UploadProblemsInterceptor } from './documents/upload-problems.intercept
 
 @Module({
   imports: [
+    ReadCacheModule,
     // Memory storage (no `dest`): the bytes go straight to PostgreSQL, never to the API's disk.
     MulterModule.registerAsync({
       useFactory: () => ({

@@ -40,6 +40,7 @@ import { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import { DeliverableDto, DeliverableEventDto, DeliverablePageDto } from './dto/deliverable.dto';
 import { ListDeliverablesQuery } from './dto/list-deliverables.query';
 import { toDeliverableDto, toEventDto, toUrgingEventDto } from './deliverable.mapper';
+import { CachedRead, ReadClock, ReadModelCache, scopeKey } from '../common/read-model-cache';
 
 const cal = new WorkingCalendar();
 
@@ -52,6 +53,8 @@ export class DeliverablesService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(DONDOC_CONFIG) private readonly config: DondocConfig,
+    private readonly cache: ReadModelCache,
+    private readonly clock: ReadClock,
   ) {
     this.projections = new DeliverableProjectionRepository(dataSource);
   }
@@ -141,9 +144,37 @@ export class DeliverablesService {
   }
 
   /** One page of what `scope` (the caller's rows; undefined: all) lets it see. */
-  async list(q: ListDeliverablesQuery, scope?: RowScope): Promise<DeliverablePageDto> {
+  async list(
+    q: ListDeliverablesQuery,
+    scope?: RowScope,
+    now = this.clock.now(),
+  ): Promise<DeliverablePageDto> {
     const { items, total } = await this.projections.list(q, scope);
-    return { items: items.map((e) => toDeliverableDto(e)), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: items.map((e) => toDeliverableDto(e, now)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  /**
+   * The list as GET /deliverables answers it: one plan's pages through the validated read cache
+   * (common/read-model-cache.ts), the same JSON as `list`; without a plan, computed every time.
+   */
+  async listJson(q: ListDeliverablesQuery, scope?: RowScope): Promise<CachedRead> {
+    const compute = async (asOf: Date) => JSON.stringify(await this.list(q, scope, asOf));
+    if (!q.planId) return this.cache.uncached(compute);
+    const key = [
+      'deliverables',
+      q.planId,
+      q.unitId ?? '',
+      q.status ?? '',
+      q.page,
+      q.pageSize,
+      scopeKey(scope),
+    ].join('\u0000');
+    return this.cache.read(q.planId, key, compute);
   }
 
   // `expectedVersion` (from If-Match) travels into the Update: the workflow's validator compares it

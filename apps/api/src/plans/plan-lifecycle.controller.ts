@@ -11,6 +11,7 @@ import {
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
+  ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
@@ -21,6 +22,7 @@ import {
 import type { Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES } from '../common/problem';
 import { ProblemDto } from '../common/problem.dto';
+import { sendCachedRead } from '../common/read-model-cache';
 import { AmendmentBodyPipe } from './amendment-body.pipe';
 import {
   AddUnitAmendmentDto,
@@ -125,17 +127,21 @@ export class PlanLifecycleController {
   @Access({ roles: SUMMARY_READERS })
   @ApiOperation({
     summary: 'Status matrix: unit × obligation × period with status and official bucket, plus totals',
-    description: 'Buckets are computed as of the moment of the request (`asOf`).',
+    description:
+      'Buckets are computed as of the moment of the request (`asOf`). The answer carries a weak `ETag` ' +
+      '(everything but `asOf`); `If-None-Match` with it answers 304 while nothing has changed.',
   })
   @ApiOkResponse({ type: PlanStatusMatrixDto })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the `ETag` sent in `If-None-Match`' })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Bad query parameter' })
   @ApiNotFoundResponse({ type: ProblemDto })
-  status(
+  async status(
     @Param('id') id: string,
     @Query() q: PlanStatusQuery,
     @RequestScope() scope: AccessScope,
-  ): Promise<PlanStatusMatrixDto> {
-    return this.reads.matrix(id, q, summaryRowScope(scope));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    return sendCachedRead(res, await this.reads.matrixJson(id, q, summaryRowScope(scope)));
   }
 
   @Post(':id/cancel')

@@ -9,13 +9,18 @@ import { PlanDetailDto, PlanDto, PlanListDto, PlanStatusMatrixDto } from './dto/
 import { PlanStatusQuery } from './dto/plan-status.query';
 import { toAmendmentDto, toCountsDto, toPlanDto } from './plan.mapper';
 import { PlanStatusRepository } from './plan-status.repository';
+import { CachedRead, ReadClock, ReadModelCache, scopeKey } from '../common/read-model-cache';
 
 /** Plan reads, all from PostgreSQL: the plan row, its amendments and the deliverables read model. */
 @Injectable()
 export class PlanReadService {
   private readonly status: PlanStatusRepository;
 
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly cache: ReadModelCache,
+    private readonly clock: ReadClock,
+  ) {
     this.status = new PlanStatusRepository(dataSource);
   }
 
@@ -69,7 +74,36 @@ export class PlanReadService {
 
   async matrix(id: string, q: PlanStatusQuery, scope?: RowScope): Promise<PlanStatusMatrixDto> {
     await this.find(id);
-    const asOf = new Date();
+    const asOf = this.clock.now();
+    return { planId: id, asOf: asOf.toISOString(), ...(await this.matrixPage(id, q, asOf, scope)) };
+  }
+
+  /**
+   * The matrix as GET /plans/:id/status answers it, through the validated read cache: the same JSON
+   * as `matrix`, `asOf` being the request's instant (a cached page is valid at it by construction).
+   * The entity tag covers everything but `asOf`.
+   */
+  async matrixJson(id: string, q: PlanStatusQuery, scope?: RowScope): Promise<CachedRead> {
+    const key = [
+      'plan-status',
+      id,
+      q.period ?? '',
+      q.obligation ?? '',
+      q.unitId ?? '',
+      q.bucket ?? '',
+      q.page,
+      q.pageSize,
+      scopeKey(scope),
+    ].join('\u0000');
+    const page = await this.cache.read(id, key, async (asOf) => {
+      await this.find(id);
+      return JSON.stringify(await this.matrixPage(id, q, asOf, scope));
+    });
+    const head = JSON.stringify({ planId: id, asOf: page.asOf.toISOString() });
+    return { etag: page.etag, body: `${head.slice(0, -1)},${page.body.slice(1)}` };
+  }
+
+  private async matrixPage(id: string, q: PlanStatusQuery, asOf: Date, scope?: RowScope) {
     const { totals, total, items } = await this.status.matrix(
       {
         planId: id,
@@ -84,8 +118,6 @@ export class PlanReadService {
       asOf,
     );
     return {
-      planId: id,
-      asOf: asOf.toISOString(),
       totals: toCountsDto(totals),
       total,
       page: q.page,

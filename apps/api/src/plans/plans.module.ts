@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReadCacheModule } from '../common/read-cache.module';
 import { PlanLifecycleController } from './plan-lifecycle.controller';
 import { PlanAmendmentsService } from './plan-amendments.service';
 import { PlanIssueService } from './plan-issue.service';
@@ -7,6 +8,7 @@ import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
+  imports: [ReadCacheModule],
   // PlansController first: its literal routes (/plans/validate, /plans/preview) must win over `:id`.
   controllers: [PlansController, PlanLifecycleController],
   providers: [PlansService, PlanIssueService, PlanReadService, PlanAmendmentsService],
