@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { DeliverableProjectionRepository } from '@dondoc/persistence';
 import { percentile } from './embedded-stack';
 import { round } from './scenarios';
 
@@ -147,4 +148,49 @@ export async function pgLoad(o: {
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * A steady writer beside the reads, as submissions would be: `perSecond` times a second, a random
+ * deliverable of the plan flips between submitted and open through the projection's own versioned
+ * upsert (the statement the workflows' activities run). `stop()` answers how many writes were made.
+ */
+export async function startWriter(o: {
+  ds: DataSource;
+  planId: string;
+  perSecond: number;
+}): Promise<{ stop: () => Promise<number> }> {
+  const repo = new DeliverableProjectionRepository(o.ds);
+  const ids = (
+    (await o.ds.query('SELECT id FROM deliverables WHERE plan_id = $1', [o.planId])) as { id: string }[]
+  ).map((r) => r.id);
+  let writes = 0;
+  let seed = 11;
+  const writeOne = async () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const e = await repo.findById(ids[seed % ids.length]);
+    if (!e) return;
+    const submitting = e.status !== 'submitted';
+    await repo.upsert({
+      ...e,
+      deadlineAt: e.deadlineAt.toISOString(),
+      nextStepAt: null,
+      nextStepKind: null,
+      status: submitting ? 'submitted' : 'open',
+      submittedAt: submitting ? new Date().toISOString() : null,
+      version: e.version + 1,
+    });
+    writes++;
+  };
+  let pending: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    pending = pending.then(writeOne);
+  }, 1000 / o.perSecond);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await pending;
+      return writes;
+    },
+  };
 }

@@ -1,11 +1,13 @@
+import { loadavg } from 'node:os';
 import { loadConfig } from '@dondoc/config';
 import { DeliverableProjectionRepository } from '@dondoc/persistence';
 import { seedAccount, seedSession } from '@dondoc/testing/src/accounts';
 import { createApp } from '../apps/api/src/create-app';
+import { ReadModelCache } from '../apps/api/src/common/read-model-cache';
 import { PlanStatusRepository } from '../apps/api/src/plans/plan-status.repository';
 import { freePort } from '../infra/dev/wait-for';
 import { BENCH_TASK_QUEUE, importProvince, startBenchStack, storePlan22 } from './embedded-stack';
-import { captureSql, httpLoad, LoadFigures, pgLoad, Statement } from './read-model-load';
+import { captureSql, httpLoad, LoadFigures, pgLoad, startWriter, Statement } from './read-model-load';
 import { seedReadModel } from './read-model-seed';
 import type { BenchContext, BenchFigure, BenchOutcome } from './scenarios';
 import { round } from './scenarios';
@@ -17,6 +19,19 @@ const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 15);
 const MAX_PAGES = 100;
 const MATRIX_PAGE_SIZE = 100; // the route's default
 const LIST_PAGE_SIZE = 50; // the route's default
+/** The second variant: reads while a writer changes this many deliverables a second (submissions). */
+const WRITES_PER_SECOND = Number(process.env.BENCH_READ_WRITES ?? 5);
+
+/** One endpoint measured three ways in the same minutes: the API (cache on), the API with it off, the SQL. */
+interface EndpointRun {
+  api: LoadFigures;
+  uncached: LoadFigures;
+  pg: LoadFigures;
+  /** Of the cached API's requests: answered from the cache, computed. */
+  cache: { hits: number; misses: number };
+  /** 1-minute load average before and after (2 cores: other work on the machine shows here). */
+  loadAverage: [number, number];
+}
 
 /** Up to MAX_PAGES page numbers of 1..pages in a fixed shuffled order (deep pages cost more than the first). */
 function samplePages(pages: number): number[] {
@@ -30,22 +45,33 @@ function samplePages(pages: number): number[] {
   return all.slice(0, MAX_PAGES);
 }
 
-function endpointFigures(label: string, api: LoadFigures, pg: LoadFigures): BenchFigure[] {
+function endpointFigures(label: string, r: EndpointRun): BenchFigure[] {
+  const { api, uncached, pg } = r;
+  const load = `load ${r.loadAverage.map((l) => l.toFixed(1)).join('→')}`;
   return [
     {
-      name: `${label}: requests/s (${CLIENTS} clients)`,
+      name: `${label}: requests/s (${CLIENTS} clients; cache off ${uncached.perSecond}/s)`,
       unit: '/s',
       value: api.perSecond,
       baseline: pg.perSecond,
       ratio: round(api.perSecond / pg.perSecond),
     },
     {
-      name: `${label}: p95 latency (p50 ${api.p50}, p99 ${api.p99}; pg p50 ${pg.p50}, p99 ${pg.p99})`,
+      name:
+        `${label}: p95 latency (p50 ${api.p50}, p99 ${api.p99}; ${r.cache.hits} hits, ${r.cache.misses} misses; ` +
+        `pg p50 ${pg.p50}, p99 ${pg.p99}; ${load})`,
       unit: 'ms',
       value: api.p95,
       baseline: pg.p95,
       ratio: round(pg.p95 / api.p95),
       target: 'p95 < 100 ms',
+    },
+    {
+      name: `${label}: p95 latency with the cache off (READ_CACHE_MAX_ENTRIES=0; p50 ${uncached.p50}, p99 ${uncached.p99})`,
+      unit: 'ms',
+      value: uncached.p95,
+      baseline: pg.p95,
+      ratio: round(pg.p95 / uncached.p95),
     },
   ];
 }
@@ -56,7 +82,11 @@ function endpointFigures(label: string, api: LoadFigures, pg: LoadFigures): Benc
  * every row). Measured with autocannon, 50 connections, BENCH_READ_SECONDS (15) each: the plan status
  * matrix (GET /plans/:id/status) and the paged deliverable list (GET /deliverables?planId=…), each
  * cycling through up to 100 pages. Baseline: the read-model SQL those routes run (captured from the
- * repositories themselves), straight through a `pg` pool of 50 by 50 concurrent loops.
+ * repositories themselves), straight through a `pg` pool of 50 by 50 concurrent loops. Each endpoint
+ * is also measured on a second app with the read cache off (READ_CACHE_MAX_ENTRIES=0), right after,
+ * and the whole is run twice: on a quiet read model, and while a writer changes BENCH_READ_WRITES (5)
+ * deliverables a second through the projection's upsert (every write invalidates the plan's cached
+ * pages, as submissions would). The load average is kept with each figure.
  */
 export async function benchReadModel({ scale, log }: BenchContext): Promise<BenchOutcome> {
   const stack = await startBenchStack();
@@ -73,28 +103,36 @@ export async function benchReadModel({ scale, log }: BenchContext): Promise<Benc
 
     const admin = await seedAccount(ds, { role: 'admin', username: 'bench-admin' });
     const { token } = await seedSession(ds, admin.account.id);
-    const app = await createApp(
-      loadConfig({
-        DATABASE_URL: stack.pg.url,
-        TEMPORAL_ADDRESS: stack.server.address,
-        TEMPORAL_TASK_QUEUE: BENCH_TASK_QUEUE,
-        SMTP_URL: stack.sink.smtpUrl,
-        LOG_LEVEL: 'error',
-        COOKIE_SECURE: 'false',
-      }),
-    );
-    const port = await freePort();
-    await app.listen(port, '127.0.0.1');
-    stack.defer(() => app.close());
-    const origin = `http://127.0.0.1:${port}`;
+    const startApi = async (extra: Record<string, string>) => {
+      const app = await createApp(
+        loadConfig({
+          DATABASE_URL: stack.pg.url,
+          TEMPORAL_ADDRESS: stack.server.address,
+          TEMPORAL_TASK_QUEUE: BENCH_TASK_QUEUE,
+          SMTP_URL: stack.sink.smtpUrl,
+          LOG_LEVEL: 'error',
+          COOKIE_SECURE: 'false',
+          ...extra,
+        }),
+      );
+      const port = await freePort();
+      await app.listen(port, '127.0.0.1');
+      stack.defer(() => app.close());
+      return { cache: app.get(ReadModelCache), origin: `http://127.0.0.1:${port}` };
+    };
+    const cached = await startApi({});
+    const uncachedApi = await startApi({ READ_CACHE_MAX_ENTRIES: '0' });
+    const origin = cached.origin;
 
     const n = seeded.deliverables;
     const matrixPages = samplePages(Math.ceil(n / MATRIX_PAGE_SIZE));
     const listPages = samplePages(Math.ceil(n / LIST_PAGE_SIZE));
     const statusPath = (p: number) => `/plans/${plan.id}/status?page=${p}&pageSize=${MATRIX_PAGE_SIZE}`;
     const listPath = (p: number) => `/deliverables?planId=${plan.id}&page=${p}&pageSize=${LIST_PAGE_SIZE}`;
-    await expectTotal(origin, token, statusPath(1), n);
-    await expectTotal(origin, token, listPath(1), n);
+    for (const o of [origin, uncachedApi.origin]) {
+      await expectTotal(o, token, statusPath(1), n);
+      await expectTotal(o, token, listPath(1), n);
+    }
 
     const matrixSql: Statement[][] = [];
     for (const page of matrixPages)
@@ -114,29 +152,57 @@ export async function benchReadModel({ scale, log }: BenchContext): Promise<Benc
         ),
       );
 
-    const load = { token, origin, connections: CLIENTS, seconds: SECONDS };
-    const run = async (label: string, paths: string[], batches: Statement[][]) => {
-      log(`read-model: ${label}: API, ${CLIENTS} clients for ${SECONDS} s`);
-      const api = await httpLoad({ ...load, paths });
-      log(`read-model: ${label}: API ${JSON.stringify(api)}; pg baseline`);
+    const load = { token, connections: CLIENTS, seconds: SECONDS };
+    const run = async (label: string, paths: string[], batches: Statement[][]): Promise<EndpointRun> => {
+      const before = loadavg()[0];
+      log(`read-model: ${label}: API, ${CLIENTS} clients for ${SECONDS} s (load ${before.toFixed(1)})`);
+      const { hits, misses } = cached.cache;
+      const api = await httpLoad({ ...load, origin, paths });
+      const cache = { hits: cached.cache.hits - hits, misses: cached.cache.misses - misses };
+      log(`read-model: ${label}: API ${JSON.stringify(api)} ${JSON.stringify(cache)}; cache off`);
+      const uncached = await httpLoad({ ...load, origin: uncachedApi.origin, paths });
+      log(`read-model: ${label}: cache off ${JSON.stringify(uncached)}; pg baseline`);
       const pg = await pgLoad({ url: stack.pg.url, batches, concurrency: CLIENTS, seconds: SECONDS });
       log(`read-model: ${label}: pg ${JSON.stringify(pg)}`);
-      return { api, pg };
+      return { api, uncached, pg, cache, loadAverage: [round(before), round(loadavg()[0])] };
     };
-    const matrix = await run('status matrix', matrixPages.map(statusPath), matrixSql);
-    const list = await run('deliverable list', listPages.map(listPath), listSql);
+    const variant = async (writes: number) => {
+      const writer = writes ? await startWriter({ ds, planId: plan.id, perSecond: writes }) : undefined;
+      const started = performance.now();
+      const suffix = writes ? `, ${writes} writes/s` : '';
+      const matrix = await run(`status matrix${suffix}`, matrixPages.map(statusPath), matrixSql);
+      const list = await run(`deliverable list${suffix}`, listPages.map(listPath), listSql);
+      const made = (await writer?.stop()) ?? 0;
+      return {
+        matrix,
+        list,
+        writes: made,
+        writesPerSecond: round(made / ((performance.now() - started) / 1000)),
+      };
+    };
+    const quiet = await variant(0);
+    const writing = await variant(WRITES_PER_SECOND);
+    const under = `, ${writing.writesPerSecond} writes/s`;
     return {
       figures: [
-        ...endpointFigures('GET /plans/:id/status', matrix.api, matrix.pg),
-        ...endpointFigures('GET /deliverables', list.api, list.pg),
+        ...endpointFigures('GET /plans/:id/status', quiet.matrix),
+        ...endpointFigures('GET /deliverables', quiet.list),
+        ...endpointFigures(`GET /plans/:id/status${under}`, writing.matrix),
+        ...endpointFigures(`GET /deliverables${under}`, writing.list),
       ],
       details: {
         province: size,
         ...seeded,
         clients: CLIENTS,
         seconds: SECONDS,
-        matrix: { pages: matrixPages.length, pageSize: MATRIX_PAGE_SIZE, ...matrix },
-        list: { pages: listPages.length, pageSize: LIST_PAGE_SIZE, ...list },
+        pages: {
+          matrix: matrixPages.length,
+          matrixPageSize: MATRIX_PAGE_SIZE,
+          list: listPages.length,
+          listPageSize: LIST_PAGE_SIZE,
+        },
+        quiet,
+        underWrites: writing,
         baselineSql: { matrix: matrixSql[0], list: listSql[0] },
         importSeconds: round(importSeconds),
       },
