@@ -12,7 +12,7 @@ import { createDataSource, runMigrations } from '@dondoc/persistence';
 import { startEmbeddedPostgres } from '../dev/embedded-postgres';
 import { REPO_ROOT } from '../dev/repo-root';
 import { temporalCli, temporalCliVersion } from '../dev/temporal-binaries';
-import { startTemporalDevServer, stopChild } from '../dev/temporal-dev-server';
+import { sqliteSynchronousOf, startTemporalDevServer, stopChild } from '../dev/temporal-dev-server';
 import { waitFor } from '../dev/wait-for';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoOrgIfEmpty } from './demo-org';
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     const uiPort = Number(env.TEMPORAL_UI_PORT ?? 8233);
     const server = await startTemporalDevServer({
       dbFile: path.join(DATA, 'temporal', 'temporal.db'),
+      sqliteSynchronous: sqliteSynchronousOf(env.TEMPORAL_DEV_SQLITE_SYNCHRONOUS),
       port,
       uiPort,
       onLog: (l) => process.stdout.write(`[temporal] ${l}\n`),
