@@ -27,6 +27,7 @@ import { OrgVersions1765200000000 } from './migrations/1765200000000-org-version
 import { DeliverableListIndex1765300000000 } from './migrations/1765300000000-deliverable-list-index';
 import { ReadModelCoveringIndexes1765400000000 } from './migrations/1765400000000-read-model-covering-indexes';
 import { ReadModelChangeMarks1765500000000 } from './migrations/1765500000000-read-model-change-marks';
+import { ReadModelShapeMarks1765600000000 } from './migrations/1765600000000-read-model-shape-marks';
 import { Accounts1765000000000 } from './migrations/1765000000000-accounts';
 import { AccountEntity } from './auth/account.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   DeliverableListIndex1765300000000,
   ReadModelCoveringIndexes1765400000000,
   ReadModelChangeMarks1765500000000,
+  ReadModelShapeMarks1765600000000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -163,18 +163,15 @@ export class DeliverablesService {
    * (common/read-model-cache.ts), the same JSON as `list`; without a plan, computed every time.
    */
   async listJson(q: ListDeliverablesQuery, scope?: RowScope): Promise<CachedRead> {
-    const compute = async (asOf: Date) => JSON.stringify(await this.list(q, scope, asOf));
-    if (!q.planId) return this.cache.uncached(compute);
-    const key = [
-      'deliverables',
-      q.planId,
-      q.unitId ?? '',
-      q.status ?? '',
-      q.page,
-      q.pageSize,
-      scopeKey(scope),
-    ].join('\u0000');
-    return this.cache.read(q.planId, key, compute);
+    if (!q.planId)
+      return this.cache.uncached(async (asOf) => JSON.stringify(await this.list(q, scope, asOf)));
+    const view = await this.cache.plan(q.planId);
+    const key = ['deliverables', q.unitId ?? '', q.status ?? '', q.page, q.pageSize, scopeKey(scope)];
+    // Without a status filter the page's rows and count change only with its own rows or a row's shape.
+    return view.read(key.join('\u0000'), q.status ? 'any' : 'rows', async (asOf) => {
+      const page = await this.list(q, scope, asOf);
+      return { body: JSON.stringify(page), ids: page.items.map((d) => d.id) };
+    });
   }
 
   // `expectedVersion` (from If-Match) travels into the Update: the workflow's validator compares it

@@ -7,14 +7,16 @@ const PLAN = 'CACHE-PLAN';
 const DEADLINE = '2030-09-13T17:00:00.000Z';
 const status = `/plans/${PLAN}/status?pageSize=100`;
 const list = `/deliverables?planId=${PLAN}&pageSize=50`;
+/** A second plan for the row-level checks: ROOT, UA, UB, one row each, pages of one. */
+const ROWS = 'CACHE-ROWS';
 
 /** A read-model row of PLAN owed by `unitId`, open, due 13/09/2030. */
-function row(unitId: string, over: Partial<DeliverableProjection> = {}): DeliverableProjection {
-  const id = `${PLAN}:o:${unitId}:term`;
+function row(unitId: string, over: Partial<DeliverableProjection> = {}, plan = PLAN): DeliverableProjection {
+  const id = `${plan}:o:${unitId}:term`;
   return deliverableRow({
     id,
     workflowId: `deliverable:${id}`,
-    planId: PLAN,
+    planId: plan,
     obligationId: 'o',
     unitId,
     collectorUnitId: null,
@@ -51,11 +53,12 @@ describe('plan read cache (e2e)', () => {
          ('UA', 'Unit A', 'huyen-uy', 'ROOT', '2020-01-01'),
          ('UB', 'Unit B', 'huyen-uy', 'ROOT', '2020-01-01')`,
     );
-    await q(
-      `INSERT INTO plans (id, number, title, definition, issued_on, status, workflow_id)
-       VALUES ($1, 'n', 't', '{}', '2021-08-13', 'issued', $2)`,
-      [PLAN, `plan:${PLAN}`],
-    );
+    for (const plan of [PLAN, ROWS])
+      await q(
+        `INSERT INTO plans (id, number, title, definition, issued_on, status, workflow_id)
+         VALUES ($1, 'n', 't', '{}', '2021-08-13', 'issued', $2)`,
+        [plan, `plan:${plan}`],
+      );
     await projections.upsertMany([{ projection: row('UA'), events: [] }]);
     await projections.upsertMany([{ projection: row('UB'), events: [] }]);
   }, 120_000);
@@ -73,7 +76,7 @@ describe('plan read cache (e2e)', () => {
     expect(await matrix()).toEqual(first);
     await page();
     expect((await page()).items.map((d: { status: string }) => d.status)).toEqual(['open', 'open']);
-    expect(cache.hits).toBe(hits + 2);
+    expect(cache.hits).toBe(hits + 3); // the matrix's totals and page, the list's page
 
     await projections.upsert(
       row('UA', { status: 'submitted', version: 2, submittedAt: '2030-08-30T00:00:00.000Z' }),
@@ -176,5 +179,57 @@ describe('plan read cache (e2e)', () => {
     }
     // The max mark is UB's, unchanged by T1's commit: the cache must still not serve the old answer.
     expect((await matrix()).totals).toMatchObject({ cancelled: 1, waived: 1 });
+  });
+
+  describe('row-level validation (plan with one row a page)', () => {
+    /** A new version of ROWS' row of `unitId` through the versioned upsert, as a workflow writes it. */
+    const bump = async (unitId: string, over: Partial<DeliverableProjection>) => {
+      const current = await projections.findById(row(unitId, {}, ROWS).id);
+      await projections.upsert(
+        row(
+          unitId,
+          { ...(current && { dueDate: current.dueDate }), ...over, version: (current?.version ?? 0) + 1 },
+          ROWS,
+        ),
+      );
+    };
+    const get = async (path: string) => (await stack.http.get(path).expect(200)).body;
+    const ids = (body: { items: { id?: string; deliverableId?: string; unitId: string }[] }) =>
+      body.items.map((d) => d.unitId);
+    const statusPage = (p: number, extra = '') => `/plans/${ROWS}/status?pageSize=1&page=${p}${extra}`;
+    const listPage = (p: number, extra = '') => `/deliverables?planId=${ROWS}&pageSize=1&page=${p}${extra}`;
+
+    beforeAll(async () => {
+      for (const unitId of ['ROOT', 'UA', 'UB']) await bump(unitId, {});
+    });
+
+    it('keeps a page whose rows did not change, while the totals follow every write', async () => {
+      expect(ids(await get(statusPage(1)))).toEqual(['ROOT']);
+      const { hits, misses } = cache;
+      await bump('UB', { status: 'submitted', submittedAt: '2030-08-30T00:00:00.000Z' });
+      const after = await get(statusPage(1));
+      expect(after.totals).toMatchObject({ total: 3, 'on-time': 1, 'not-done-within-deadline': 2 });
+      expect(after.items[0]).toMatchObject({ unitId: 'ROOT', status: 'open' });
+      expect([cache.hits - hits, cache.misses - misses]).toEqual([1, 1]); // the page kept, the totals not
+      await bump('ROOT', { status: 'escalated' });
+      expect((await get(statusPage(1))).items[0]).toMatchObject({ unitId: 'ROOT', status: 'escalated' });
+    });
+
+    it('moves rows between cached pages when a due date changes', async () => {
+      expect([ids(await get(listPage(1))), ids(await get(listPage(2)))]).toEqual([['ROOT'], ['UA']]);
+      await bump('UB', { dueDate: '2030-01-01' });
+      expect([ids(await get(listPage(1))), ids(await get(listPage(2)))]).toEqual([['UB'], ['ROOT']]);
+    });
+
+    it('refreshes status-filtered pages on any change of status', async () => {
+      for (const unitId of ['ROOT', 'UA', 'UB']) await bump(unitId, { status: 'open', submittedAt: null });
+      // Open rows in due order: UB (moved earlier), ROOT, UA.
+      expect(ids(await get(listPage(2, '&status=open')))).toEqual(['ROOT']);
+      expect(ids(await get(statusPage(2, '&bucket=not-done-within-deadline')))).toEqual(['UA']);
+      await bump('UB', { status: 'submitted', submittedAt: '2030-08-30T00:00:00.000Z' });
+      expect(ids(await get(listPage(2, '&status=open')))).toEqual(['UA']);
+      await bump('ROOT', { status: 'submitted', submittedAt: '2030-08-30T00:00:00.000Z' });
+      expect(ids(await get(statusPage(2, '&bucket=not-done-within-deadline')))).toEqual([]);
+    });
   });
 });

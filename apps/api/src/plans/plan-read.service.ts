@@ -8,8 +8,8 @@ import { DATA_SOURCE } from '../tokens';
 import { PlanDetailDto, PlanDto, PlanListDto, PlanStatusMatrixDto } from './dto/plan-lifecycle.dto';
 import { PlanStatusQuery } from './dto/plan-status.query';
 import { toAmendmentDto, toCountsDto, toPlanDto } from './plan.mapper';
-import { PlanStatusRepository } from './plan-status.repository';
-import { CachedRead, ReadClock, ReadModelCache, scopeKey } from '../common/read-model-cache';
+import { PlanStatusRepository, StatusFilter, StatusRow } from './plan-status.repository';
+import { CachedRead, etagOfParts, ReadClock, ReadModelCache, scopeKey } from '../common/read-model-cache';
 
 /** Plan reads, all from PostgreSQL: the plan row, its amendments and the deliverables read model. */
 @Injectable()
@@ -80,53 +80,64 @@ export class PlanReadService {
 
   /**
    * The matrix as GET /plans/:id/status answers it, through the validated read cache: the same JSON
-   * as `matrix`, `asOf` being the request's instant (a cached page is valid at it by construction).
-   * The entity tag covers everything but `asOf`.
+   * as `matrix`, `asOf` being the request's instant (a cached part is valid at it by construction).
+   * Its two parts are kept apart: the totals change with any row of the plan, the page (without a
+   * bucket filter) only with its own rows. The entity tag covers everything but `asOf`.
    */
   async matrixJson(id: string, q: PlanStatusQuery, scope?: RowScope): Promise<CachedRead> {
-    const key = [
-      'plan-status',
-      id,
-      q.period ?? '',
-      q.obligation ?? '',
-      q.unitId ?? '',
-      q.bucket ?? '',
-      q.page,
-      q.pageSize,
-      scopeKey(scope),
-    ].join('\u0000');
-    const page = await this.cache.read(id, key, async (asOf) => {
-      await this.find(id);
-      return JSON.stringify(await this.matrixPage(id, q, asOf, scope));
-    });
-    const head = JSON.stringify({ planId: id, asOf: page.asOf.toISOString() });
-    return { etag: page.etag, body: `${head.slice(0, -1)},${page.body.slice(1)}` };
+    const view = await this.cache.plan(id);
+    const f = statusFilter(id, q, scope);
+    const base = [q.period ?? '', q.obligation ?? '', q.unitId ?? '', q.bucket ?? '', scopeKey(scope)];
+    const [totals, page] = await Promise.all([
+      view.read(['status-totals', ...base].join('\u0000'), 'any', async (asOf) => {
+        await this.find(id);
+        const m = await this.status.matrix({ ...f, page: 1, pageSize: 0 }, asOf);
+        return { body: JSON.stringify({ totals: toCountsDto(m.totals), total: m.total }) };
+      }),
+      view.read(
+        ['status-page', ...base, q.page, q.pageSize].join('\u0000'),
+        q.bucket ? 'any' : 'rows',
+        async (asOf) => {
+          const items = await this.status.page(f, asOf);
+          return { body: JSON.stringify(items.map(toStatusItem)), ids: items.map((r) => r.deliverableId) };
+        },
+      ),
+    ]);
+    const head = JSON.stringify({ planId: id, asOf: view.asOf.toISOString() }).slice(0, -1);
+    const paging = JSON.stringify({ page: q.page, pageSize: q.pageSize }).slice(1, -1);
+    return {
+      etag: etagOfParts(totals, page),
+      body: `${head},${totals.body.slice(1, -1)},${paging},"items":${page.body}}`,
+    };
   }
 
   private async matrixPage(id: string, q: PlanStatusQuery, asOf: Date, scope?: RowScope) {
-    const { totals, total, items } = await this.status.matrix(
-      {
-        planId: id,
-        period: q.period,
-        obligationId: q.obligation,
-        unitId: q.unitId,
-        bucket: q.bucket,
-        scope,
-        page: q.page,
-        pageSize: q.pageSize,
-      },
-      asOf,
-    );
+    const { totals, total, items } = await this.status.matrix(statusFilter(id, q, scope), asOf);
     return {
       totals: toCountsDto(totals),
       total,
       page: q.page,
       pageSize: q.pageSize,
-      items: items.map((r) => ({
-        ...r,
-        deadlineAt: r.deadlineAt.toISOString(),
-        submittedAt: r.submittedAt ? r.submittedAt.toISOString() : null,
-      })),
+      items: items.map(toStatusItem),
     };
   }
 }
+
+function statusFilter(id: string, q: PlanStatusQuery, scope?: RowScope): StatusFilter {
+  return {
+    planId: id,
+    period: q.period,
+    obligationId: q.obligation,
+    unitId: q.unitId,
+    bucket: q.bucket,
+    scope,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+const toStatusItem = (r: StatusRow) => ({
+  ...r,
+  deadlineAt: r.deadlineAt.toISOString(),
+  submittedAt: r.submittedAt ? r.submittedAt.toISOString() : null,
+});

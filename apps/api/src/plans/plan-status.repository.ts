@@ -76,6 +76,45 @@ export interface StatusMatrix {
   items: StatusRow[];
 }
 
+/** One page of the matrix's rows in index order, filtered by the computed bucket as it goes. */
+const PAGE_SQL = `SELECT * FROM (
+           SELECT d.id, d.unit_id, d.obligation_id, d.period, d.status, d.due_date, d.deadline_at,
+                  d.submitted_at, ${BUCKET_SQL} AS bucket
+             FROM deliverables d WHERE ${MATRIX_FILTERS}
+         ) m
+          WHERE $6::text IS NULL OR bucket = $6
+          ORDER BY unit_id, obligation_id, period LIMIT $7 OFFSET $8`;
+/** The columns of a page row `p`; a unit's name is a primary-key probe per row of the page. */
+const PAGE_COLUMNS = `p.id AS deliverable_id, p.unit_id,
+              (SELECT u.name FROM units u WHERE u.id = p.unit_id) AS unit_name, p.obligation_id, p.period,
+              p.status, p.due_date::text AS due_date, p.deadline_at, p.submitted_at, p.bucket`;
+
+const matrixParams = (f: StatusFilter, asOf: Date): unknown[] => [
+  asOf,
+  f.planId,
+  f.period ?? null,
+  f.obligationId ?? null,
+  f.unitId ?? null,
+  f.bucket ?? null,
+  f.pageSize,
+  (f.page - 1) * f.pageSize,
+  f.scope ? [...f.scope.units] : null,
+  f.scope ? [...f.scope.collects] : null,
+];
+
+const statusRow = (r: Record<string, unknown>): StatusRow => ({
+  deliverableId: r.deliverable_id as string,
+  unitId: r.unit_id as string,
+  unitName: (r.unit_name as string | null) ?? null,
+  obligationId: r.obligation_id as string,
+  period: r.period as string,
+  status: r.status as DeliverableStatus,
+  bucket: r.bucket as Bucket,
+  dueDate: r.due_date as string,
+  deadlineAt: r.deadline_at as Date,
+  submittedAt: (r.submitted_at as Date | null) ?? null,
+});
+
 function counts(row: Record<string, unknown>): BucketCounts {
   const out = { total: Number(row.total ?? 0) } as BucketCounts;
   for (const b of BUCKET_IDS) out[b] = Number(row[b] ?? 0);
@@ -103,52 +142,28 @@ export class PlanStatusRepository {
            FROM (SELECT ${BUCKET_SQL} AS bucket, count(*) AS n
                    FROM deliverables d WHERE ${MATRIX_FILTERS} GROUP BY 1) per_bucket
        ),
-       page AS (
-         SELECT * FROM (
-           SELECT d.id, d.unit_id, d.obligation_id, d.period, d.status, d.due_date, d.deadline_at,
-                  d.submitted_at, ${BUCKET_SQL} AS bucket
-             FROM deliverables d WHERE ${MATRIX_FILTERS}
-         ) m
-          WHERE $6::text IS NULL OR bucket = $6
-          ORDER BY unit_id, obligation_id, period LIMIT $7 OFFSET $8
-       )
-       SELECT t.*, p.id AS deliverable_id, p.unit_id,
-              (SELECT u.name FROM units u WHERE u.id = p.unit_id) AS unit_name, p.obligation_id, p.period,
-              p.status, p.due_date::text AS due_date, p.deadline_at, p.submitted_at, p.bucket
+       page AS (${PAGE_SQL})
+       SELECT t.*, ${PAGE_COLUMNS}
          FROM totals t LEFT JOIN page p ON true
         ORDER BY p.unit_id, p.obligation_id, p.period`,
-      [
-        asOf,
-        f.planId,
-        f.period ?? null,
-        f.obligationId ?? null,
-        f.unitId ?? null,
-        f.bucket ?? null,
-        f.pageSize,
-        (f.page - 1) * f.pageSize,
-        f.scope ? [...f.scope.units] : null,
-        f.scope ? [...f.scope.collects] : null,
-      ],
+      matrixParams(f, asOf),
     );
     const first = rows[0] ?? {};
     return {
       totals: counts(first),
       total: Number(first.matching ?? 0),
-      items: rows
-        .filter((r) => r.deliverable_id !== null)
-        .map((r) => ({
-          deliverableId: r.deliverable_id as string,
-          unitId: r.unit_id as string,
-          unitName: (r.unit_name as string | null) ?? null,
-          obligationId: r.obligation_id as string,
-          period: r.period as string,
-          status: r.status as DeliverableStatus,
-          bucket: r.bucket as Bucket,
-          dueDate: r.due_date as string,
-          deadlineAt: r.deadline_at as Date,
-          submittedAt: (r.submitted_at as Date | null) ?? null,
-        })),
+      items: rows.filter((r) => r.deliverable_id !== null).map(statusRow),
     };
+  }
+
+  /** The page of `matrix` alone, without the totals (the read cache keeps the two apart). */
+  async page(f: StatusFilter, asOf: Date): Promise<StatusRow[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `WITH page AS (${PAGE_SQL})
+       SELECT ${PAGE_COLUMNS} FROM page p ORDER BY p.unit_id, p.obligation_id, p.period`,
+      matrixParams(f, asOf),
+    );
+    return rows.map(statusRow);
   }
 
   /** Bucket counts per plan (GROUP BY plan), for the plan list. */
