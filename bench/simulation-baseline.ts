@@ -14,7 +14,8 @@ import { quietLogger } from './embedded-stack';
  *
  *   node --require @swc-node/register bench/simulation-baseline.ts <timelines.json>
  * timelines.json: { startAt, endAt, timelines: string[][] } (ISO instants, simulated time).
- * stdout: one JSON line { setupMs, driveMs, workflows, timers, completed }.
+ * stdout: one JSON line { setupMs, driveMs, cpuMs, workflows, timers, completed } (cpuMs: this process's
+ * user + system CPU to the end of the term, as the CLI reports its own).
  */
 interface Input {
   startAt: string;
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
       await env.sleep(Math.min(end, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)) - now);
     }
     const driveMs = Date.now() - started - setupMs;
+    const cpu = process.cpuUsage();
+    const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
     // Outside the timing: every timeline must have run to its end, or the baseline measured too little.
     let completed = 0;
     await forEachPooled(input.timelines.length, 20, async (i) => {
@@ -74,7 +77,8 @@ async function main(): Promise<void> {
     await running;
     const timers = input.timelines.reduce((n, t) => n + t.length, 0);
     process.stdout.write(
-      JSON.stringify({ setupMs, driveMs, workflows: input.timelines.length, timers, completed }) + '\n',
+      JSON.stringify({ setupMs, driveMs, cpuMs, workflows: input.timelines.length, timers, completed }) +
+        '\n',
     );
   } finally {
     await env.teardown();

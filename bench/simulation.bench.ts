@@ -141,6 +141,7 @@ export async function benchSimulation({ log }: BenchContext): Promise<BenchOutco
     const owing = new Set(finals.map((f) => f.unit).filter((u) => unitIds.has(u))).size;
     const mails = Number(/(\d+) mails;/.exec(sim.stderr)?.[1] ?? NaN);
     const timing = /set-up (\d+) ms, simulation (\d+) ms/.exec(sim.stderr);
+    const cpu = /cpu user (\d+) ms, system (\d+) ms/.exec(sim.stderr);
 
     const timelines = timerTwins(plan, lines);
     const timelinesFile = path.join(dir, 'timelines.json');
@@ -155,6 +156,7 @@ export async function benchSimulation({ log }: BenchContext): Promise<BenchOutco
     const b = JSON.parse(bare.stdout.trim()) as {
       setupMs: number;
       driveMs: number;
+      cpuMs: number;
       timers: number;
       completed: number;
     };
@@ -178,6 +180,9 @@ export async function benchSimulation({ log }: BenchContext): Promise<BenchOutco
         lines: lines.length,
         simulateSetupSeconds: timing ? round(Number(timing[1]) / 1000) : null,
         simulateDriveSeconds: timing ? round(Number(timing[2]) / 1000) : null,
+        // CPU of the CLI process (main and workflow threads) and of the baseline's: comparable on a loaded machine.
+        simulateCpuSeconds: cpu ? round((Number(cpu[1]) + Number(cpu[2])) / 1000) : null,
+        baselineCpuSeconds: round(b.cpuMs / 1000),
         baselineWorkflows: timelines.length,
         baselineTimers: b.timers,
         baselineCompleted: b.completed,

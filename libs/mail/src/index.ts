@@ -1,8 +1,8 @@
 export type { MailAttachment, Mailer, OutgoingMail, SendResult } from './mailer';
 export { MailDeliveryError, PermanentMailError, TransientMailError } from './mail-errors';
 export { classifyMailError } from './classify-mail-error';
-export { createSmtpMailer } from './smtp.mailer';
-export type { SmtpMailerOptions } from './smtp.mailer';
+export { createSmtpMailer, transportMailer } from './smtp.mailer';
+export type { SmtpMailerOptions, TransportReply } from './smtp.mailer';
 export * from './templates';
 export * from './ics';
 export { SmtpSink } from './sink/smtp-sink';

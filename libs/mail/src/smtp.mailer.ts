@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { SentMessageInfo, Transporter } from 'nodemailer';
 import { classifyMailError } from './classify-mail-error';
 import type { Mailer, OutgoingMail, SendResult } from './mailer';
 
@@ -19,13 +19,24 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
 
 /** A Mailer over any SMTP relay, e.g. `smtp://user:pass@relay:587` or the in-process sink's URL. */
 export function createSmtpMailer(smtpUrl: string, options: SmtpMailerOptions = {}): Mailer {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    pool: options.pool ?? false,
-    maxConnections: options.maxConnections,
-    ...TIMEOUTS,
-  });
+  return transportMailer(
+    nodemailer.createTransport({
+      url: smtpUrl,
+      pool: options.pool ?? false,
+      maxConnections: options.maxConnections,
+      ...TIMEOUTS,
+    }),
+  );
+}
 
+/** What a transport reports of a message it took: SMTP's reply, or `simulate`'s in-process one. */
+export type TransportReply = SentMessageInfo & { accepted: string[]; rejected: string[]; response: string };
+
+/**
+ * A Mailer over any nodemailer transport: the message, its envelope and the error classification are
+ * the same whatever carries it (SMTP in production; `simulate` hands it over in process).
+ */
+export function transportMailer(transport: Transporter<TransportReply>): Mailer {
   return {
     async send(mail: OutgoingMail): Promise<SendResult> {
       try {

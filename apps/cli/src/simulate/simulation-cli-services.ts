@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { SmtpSink } from '@dondoc/mail';
 import { createDataSource, runMigrations } from '@dondoc/persistence';
 import { createTimeSkippingEnv } from '@dondoc/testing/src/temporal-env';
 import { bundleDondocWorkflows } from '../../../worker/src/workflow-bundle-options';
@@ -83,28 +82,22 @@ export async function startCliSimulationServices(progress: Progress): Promise<Si
         cleanups.push(() => e.teardown());
         return e;
       }),
-      SmtpSink.start({ retain: false }).then((s) => {
-        cleanups.push(() => s.stop());
-        return s;
-      }),
       bundleDondocWorkflows(),
     ] as const);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [db, env, sink, bundle] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [
+    const [db, env, bundle] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [
       ThrowawayDatabase,
       Awaited<ReturnType<typeof createTimeSkippingEnv>>,
-      SmtpSink,
       { code: string },
     ];
     await runMigrations(db.url);
     const dataSource = await createDataSource(db.url, { poolSize: 10 }).initialize();
     cleanups.push(() => dataSource.destroy());
-    progress('time-skipping server, database, SMTP sink and workflow bundle ready');
+    progress('time-skipping server, database and workflow bundle ready');
     return simulationServices({
       env,
       dataSource,
-      sink,
       workflowBundle: { code: bundle.code },
       onClose: cleanup,
     });

@@ -2,8 +2,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { parseSendWindow, SETTINGS } from '@dondoc/config';
-import { createSmtpMailer, SmtpSink } from '@dondoc/mail';
+import { Mailer, SmtpSink } from '@dondoc/mail';
 import { createDondocWorker, DondocWorkerDeps } from '../../../worker/src/create-worker';
+import { createSimulationMailer } from './simulation-mailer';
 
 export const SIMULATION_TASK_QUEUE = 'dondoc-simulation';
 
@@ -11,16 +12,16 @@ export const SIMULATION_TASK_QUEUE = 'dondoc-simulation';
 export const SIMULATION_SEND_WINDOW = parseSendWindow(SETTINGS.MAIL_SEND_WINDOW.default);
 
 /**
- * What a simulation runs on: the time-skipping server, a throwaway database, the SMTP sink and the
- * real worker. The CLI builds it from scratch (simulation-cli-services.ts); tests build it from
- * jest's shared PostgreSQL and workflow bundle. Either way the driver is the same.
+ * What a simulation runs on: the time-skipping server, a throwaway database and the real worker, its
+ * mail handed over in process (simulation-mailer.ts). The CLI builds it from scratch
+ * (simulation-cli-services.ts); tests build it from jest's shared PostgreSQL and workflow bundle.
+ * Either way the driver and the mail are the same.
  */
 export interface SimulationServices {
   env: TestWorkflowEnvironment;
   dataSource: DataSource;
-  sink: SmtpSink;
   taskQueue: string;
-  /** Starts a new worker (the real activities on this database and sink). */
+  /** Starts a new worker (the real activities on this database). */
   startWorker(): Promise<void>;
   /** Stops the running worker; the workflows wait on the server until the next one starts. */
   stopWorker(): Promise<void>;
@@ -31,7 +32,8 @@ export interface SimulationServices {
 export interface SimulationServicesOptions {
   env: TestWorkflowEnvironment;
   dataSource: DataSource;
-  sink: SmtpSink;
+  /** An SMTP sink the caller started and closes (the term tests' harness): no simulation mail reaches it. */
+  sink?: SmtpSink;
   workflowBundle: NonNullable<WorkerOptions['workflowBundle']>;
   taskQueue?: string;
   /** Worker tuning; `maxCachedWorkflows: 0` (no sticky cache) lets a test restart the worker mid-run. */
@@ -52,6 +54,27 @@ export const SIMULATION_WORKER_OPTIONS: DondocWorkerDeps['workerOptions'] = {
   maxConcurrentWorkflowTaskExecutions: 200,
 };
 
+/** The production worker as it is wired (every workflow type, every activity), tuned for a term. */
+export function simulationWorker(o: {
+  connection: DondocWorkerDeps['connection'];
+  client: DondocWorkerDeps['client'];
+  namespace: string;
+  taskQueue: string;
+  dataSource: DataSource;
+  mailer: Mailer;
+  workflowBundle: NonNullable<WorkerOptions['workflowBundle']>;
+  workerOptions?: DondocWorkerDeps['workerOptions'];
+}): Promise<Worker> {
+  return createDondocWorker({
+    ...o,
+    publicUrl: 'http://dondoc.simulation',
+    mailFrom: 'dondoc <no-reply@dondoc.simulation>',
+    workerOptions: o.workerOptions ?? SIMULATION_WORKER_OPTIONS,
+    // As deployed by default: mail at night waits for 08:00 on the next working day.
+    mailPolicy: { sendWindow: SIMULATION_SEND_WINDOW },
+  });
+}
+
 export function simulationServices(o: SimulationServicesOptions): SimulationServices {
   const taskQueue = o.taskQueue ?? SIMULATION_TASK_QUEUE;
   let closing: Promise<void> | undefined;
@@ -67,26 +90,20 @@ export function simulationServices(o: SimulationServicesOptions): SimulationServ
   return {
     env: o.env,
     dataSource: o.dataSource,
-    sink: o.sink,
     taskQueue,
     async startWorker() {
       if (running) throw new Error('a simulation worker is already running');
-      // Pooled: a long-overdue term sends tens of thousands of mails; one connection each is slow.
-      const mailer = createSmtpMailer(o.sink.smtpUrl, { pool: true, maxConnections: 4 });
-      // The production worker as it is wired (every workflow type, every activity), tuned for a term.
-      const worker = await createDondocWorker({
+      // In process, not over SMTP: the stream is read from the outbox, the postman writes it either way.
+      const mailer = createSimulationMailer();
+      const worker = await simulationWorker({
         connection: o.env.nativeConnection,
         client: o.env.client,
         namespace: o.env.namespace ?? 'default',
         taskQueue,
         dataSource: o.dataSource,
         mailer,
-        publicUrl: 'http://dondoc.simulation',
-        mailFrom: 'dondoc <no-reply@dondoc.simulation>',
         workflowBundle: o.workflowBundle,
-        workerOptions: o.workerOptions ?? SIMULATION_WORKER_OPTIONS,
-        // As deployed by default: mail at night waits for 08:00 on the next working day.
-        mailPolicy: { sendWindow: SIMULATION_SEND_WINDOW },
+        workerOptions: o.workerOptions,
       });
       running = { worker, done: worker.run(), close: () => mailer.close() };
     },
