@@ -12,7 +12,7 @@ import {
 } from '@dondoc/activities';
 import { MailPolicyConfig, SETTINGS } from '@dondoc/config';
 import { Mailer } from '@dondoc/mail';
-import { PRELOADED_WORKFLOW_MODULES, WORKFLOWS_PATH } from './workflow-bundle-options';
+import { bundleDondocWorkflowsApart } from './workflow-bundle-options';
 
 export interface DondocWorkerDeps {
   connection: NativeConnection;
@@ -28,7 +28,7 @@ export interface DondocWorkerDeps {
   mailPolicy?: Partial<MailPolicyConfig>;
   /** Signs the plan acknowledgement links in mail (config LINK_SECRET). */
   linkSecret?: string;
-  /** A prebuilt bundle (tests build it once); otherwise the worker bundles workflows/src at start. */
+  /** A prebuilt bundle (tests build it once); otherwise a child process bundles workflows/src at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Tuning (cache size, concurrency); tests and the simulation pass their own. */
   workerOptions?: Partial<
@@ -81,9 +81,7 @@ export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
     connection: d.connection,
     namespace: d.namespace,
     taskQueue: d.taskQueue,
-    ...(d.workflowBundle
-      ? { workflowBundle: d.workflowBundle }
-      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
+    workflowBundle: d.workflowBundle ?? (await bundleDondocWorkflowsApart()),
     activities: d.wrapActivities ? d.wrapActivities(activities) : activities,
     ...d.workerOptions,
   });

@@ -36,8 +36,9 @@ async function main(): Promise<void> {
     mailFrom: config.mailFrom,
     mailPolicy: config.mail,
     linkSecret: config.linkSecret,
-    // Unset: the SDK sizes the cache from the heap. Bounding it did not lower the worker's RSS with
-    // 10,000 open workflows (make bench, memory; README Benchmarks), so it is a knob, not a default.
+    // Bounded (default 1,000): each cached workflow holds ~80 KiB of the workflow thread's heap and
+    // ~50 KiB of the SDK core's; the SDK's own default (~2,300 with a 4 GiB heap limit) put the
+    // worker over 1 GiB with 10,000 open deliverables (make bench, memory).
     ...(config.workerMaxCachedWorkflows !== undefined && {
       workerOptions: { maxCachedWorkflows: config.workerMaxCachedWorkflows },
     }),

@@ -50,13 +50,13 @@ describe('loadConfig', () => {
     expect(() => pool('0')).toThrow(/DATABASE_POOL_SIZE/);
   });
 
-  it('reads WORKER_MAX_CACHED_WORKFLOWS: unset by default (the SDK sizes it), 0 (no cache) allowed, never negative', () => {
+  it('reads WORKER_MAX_CACHED_WORKFLOWS: 1000 by default, 0 (no cache) allowed, never negative', () => {
     const cache = (WORKER_MAX_CACHED_WORKFLOWS?: string) =>
       loadConfig({
         DATABASE_URL: 'postgres://localhost/d',
         ...(WORKER_MAX_CACHED_WORKFLOWS ? { WORKER_MAX_CACHED_WORKFLOWS } : {}),
       }).workerMaxCachedWorkflows;
-    expect(cache()).toBeUndefined();
+    expect(cache()).toBe(1000);
     expect(cache('3000')).toBe(3000);
     expect(cache('0')).toBe(0);
     expect(() => cache('-1')).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
