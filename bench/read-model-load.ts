@@ -121,6 +121,8 @@ export async function pgLoad(o: {
   seconds: number;
 }): Promise<LoadFigures> {
   const pool = new Pool({ connectionString: o.url, max: o.concurrency });
+  // An idle connection cut when the stack stops must not take the process down.
+  pool.on('error', () => undefined);
   try {
     // Open every connection first, so the measured window does not include connecting.
     const warm = await Promise.all(Array.from({ length: o.concurrency }, () => pool.connect()));

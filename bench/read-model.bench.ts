@@ -1,4 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '@dondoc/config';
 import { DeliverableProjectionRepository } from '@dondoc/persistence';
 import { seedAccount, seedSession } from '@dondoc/testing/src/accounts';
@@ -157,7 +160,7 @@ export async function benchReadModel({ scale, log }: BenchContext): Promise<Benc
       const before = loadavg()[0];
       log(`read-model: ${label}: API, ${CLIENTS} clients for ${SECONDS} s (load ${before.toFixed(1)})`);
       const { hits, misses } = cached.cache;
-      const api = await httpLoad({ ...load, origin, paths });
+      const api = await profiled(label, () => httpLoad({ ...load, origin, paths }));
       const cache = { hits: cached.cache.hits - hits, misses: cached.cache.misses - misses };
       log(`read-model: ${label}: API ${JSON.stringify(api)} ${JSON.stringify(cache)}; cache off`);
       const uncached = await httpLoad({ ...load, origin: uncachedApi.origin, paths });
@@ -209,6 +212,34 @@ export async function benchReadModel({ scale, log }: BenchContext): Promise<Benc
     };
   } finally {
     await stack.stop();
+  }
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<dir>, a V8 CPU profile of this process (the API and autocannon) over `run`,
+ * written to <dir>/read-model-<label>.cpuprofile (open in Chrome DevTools or speedscope).
+ */
+async function profiled<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return run();
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, `read-model-${label.replace(/[^\w]+/g, '-')}.cpuprofile`),
+      JSON.stringify(profile),
+    );
   }
 }
 

@@ -72,9 +72,12 @@ interface Entry extends CachedRead {
   bytes: number;
 }
 
-/** One answer as served: the JSON text and its entity tag (weak: `asOf` may differ byte for byte). */
+/**
+ * One answer as served: the JSON, UTF-8 encoded once when computed (so a hit writes bytes, not a
+ * string to encode), and its entity tag (weak: `asOf` may differ byte for byte).
+ */
 export interface CachedRead {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
@@ -147,7 +150,7 @@ export class ReadModelCache {
   private readonly logs = new Map<string, PlanLog>();
   private gens = 0;
   readonly limits: ReadCacheLimits;
-  /** Answers served from the cache and computed, since start (the benchmark reports them). */
+  /** Answers served without computing them (kept, or shared with a concurrent miss) and computed. */
   hits = 0;
   misses = 0;
 
@@ -263,13 +266,16 @@ export class ReadModelCache {
       this.hits++;
       return cached;
     }
-    this.misses++;
     const flight = `${key}\u0000${state.log.gen}\u0000${state.probe.seq}`;
     const shared = this.inflight.get(flight);
     if (shared) {
       const e = await shared;
-      if (this.holds(e.valid, state.log, state.probe, t)) return e;
+      if (this.holds(e.valid, state.log, state.probe, t)) {
+        this.hits++;
+        return e;
+      }
     }
+    this.misses++;
     const filling = this.fill(planId, key, kind, asOf, state, compute);
     this.inflight.set(flight, filling);
     try {
@@ -289,8 +295,9 @@ export class ReadModelCache {
   ): Promise<Entry> {
     const bounds = await this.boundsOf(planId, log, probe, asOf.getTime());
     const computed = await compute(asOf);
+    const read = fresh(computed.body);
     const entry: Entry = {
-      ...fresh(computed.body),
+      ...read,
       valid: {
         gen: log.gen,
         seq: probe.seq,
@@ -300,7 +307,7 @@ export class ReadModelCache {
         kind,
         ids: kind === 'rows' ? new Set(computed.ids ?? []) : undefined,
       },
-      bytes: Buffer.byteLength(computed.body) + key.length * 2 + 64 * ((computed.ids?.length ?? 0) + 4),
+      bytes: read.body.length + key.length * 2 + 64 * ((computed.ids?.length ?? 0) + 4),
     };
     const old = this.entries.get(key);
     if (old) {
@@ -372,7 +379,8 @@ export class PlanView {
   }
 }
 
-function fresh(body: string): CachedRead {
+function fresh(json: string): CachedRead {
+  const body = Buffer.from(json);
   return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
@@ -384,11 +392,11 @@ export function etagOfParts(...parts: CachedRead[]): string {
 }
 
 /**
- * Hands a read to Nest as the handler's result: JSON text with its entity tag. Express answers 304
- * itself when `If-None-Match` names the tag (its `req.fresh`), and keeps a tag already set.
+ * Sends a read (the handler takes `@Res()`: Nest would serialise a Buffer as JSON): JSON bytes with
+ * their entity tag. Express answers 304 itself when `If-None-Match` names the tag (`req.fresh`).
  */
-export function sendCachedRead(res: Response, read: CachedRead): string {
+export function sendCachedRead(res: Response, read: CachedRead): void {
   res.setHeader('ETag', read.etag);
   res.type('application/json; charset=utf-8');
-  return read.body;
+  res.send(read.body);
 }

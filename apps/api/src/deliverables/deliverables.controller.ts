@@ -96,9 +96,9 @@ export class DeliverablesController {
   async list(
     @Query() q: ListDeliverablesQuery,
     @RequestScope() scope: AccessScope,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    return sendCachedRead(res, await this.deliverables.listJson(q, deliverableRowScope(scope)));
+    @Res() res: Response,
+  ): Promise<void> {
+    sendCachedRead(res, await this.deliverables.listJson(q, deliverableRowScope(scope)));
   }
 
   @Get(':id')

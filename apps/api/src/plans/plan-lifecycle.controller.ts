@@ -139,9 +139,9 @@ export class PlanLifecycleController {
     @Param('id') id: string,
     @Query() q: PlanStatusQuery,
     @RequestScope() scope: AccessScope,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    return sendCachedRead(res, await this.reads.matrixJson(id, q, summaryRowScope(scope)));
+    @Res() res: Response,
+  ): Promise<void> {
+    sendCachedRead(res, await this.reads.matrixJson(id, q, summaryRowScope(scope)));
   }
 
   @Post(':id/cancel')

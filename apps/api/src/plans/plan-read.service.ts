@@ -103,11 +103,18 @@ export class PlanReadService {
         },
       ),
     ]);
+    // {"planId","asOf", …totals' members, "page","pageSize","items": page}: the matrix's own key order.
     const head = JSON.stringify({ planId: id, asOf: view.asOf.toISOString() }).slice(0, -1);
     const paging = JSON.stringify({ page: q.page, pageSize: q.pageSize }).slice(1, -1);
     return {
       etag: etagOfParts(totals, page),
-      body: `${head},${totals.body.slice(1, -1)},${paging},"items":${page.body}}`,
+      body: Buffer.concat([
+        Buffer.from(`${head},`),
+        totals.body.subarray(1, -1),
+        Buffer.from(`,${paging},"items":`),
+        page.body,
+        Buffer.from('}'),
+      ]),
     };
   }
 
