@@ -24,12 +24,15 @@ const MATRIX_PAGE_SIZE = 100; // the route's default
 const LIST_PAGE_SIZE = 50; // the route's default
 /** The second variant: reads while a writer changes this many deliverables a second (submissions). */
 const WRITES_PER_SECOND = Number(process.env.BENCH_READ_WRITES ?? 5);
+const SINGLE_SECONDS = 3;
 
 /** One endpoint measured three ways in the same minutes: the API (cache on), the API with it off, the SQL. */
 interface EndpointRun {
   api: LoadFigures;
   uncached: LoadFigures;
   pg: LoadFigures;
+  /** One client alone for SINGLE_SECONDS, cache on and off: the latency of one request, queueing aside. */
+  single: { on: LoadFigures; off: LoadFigures };
   /** Of the cached API's requests: answered from the cache, computed. */
   cache: { hits: number; misses: number };
   /** 1-minute load average before and after (2 cores: other work on the machine shows here). */
@@ -70,6 +73,13 @@ function endpointFigures(label: string, r: EndpointRun): BenchFigure[] {
       target: 'p95 < 100 ms',
     },
     {
+      name: `${label}: one client alone, p50 latency (p95 ${r.single.on.p95}; cache off p95 ${r.single.off.p95})`,
+      unit: 'ms',
+      value: r.single.on.p50,
+      baseline: r.single.off.p50,
+      ratio: round(r.single.off.p50 / r.single.on.p50),
+    },
+    {
       name: `${label}: p95 latency with the cache off (READ_CACHE_MAX_ENTRIES=0; p50 ${uncached.p50}, p99 ${uncached.p99})`,
       unit: 'ms',
       value: uncached.p95,
@@ -89,7 +99,8 @@ function endpointFigures(label: string, r: EndpointRun): BenchFigure[] {
  * is also measured on a second app with the read cache off (READ_CACHE_MAX_ENTRIES=0), right after,
  * and the whole is run twice: on a quiet read model, and while a writer changes BENCH_READ_WRITES (5)
  * deliverables a second through the projection's upsert (every write invalidates the plan's cached
- * pages, as submissions would). The load average is kept with each figure.
+ * pages, as submissions would). Last, one client alone for 3 s on each app: a request's own latency
+ * without the queue of 50 on 2 cores. The load average is kept with each figure.
  */
 export async function benchReadModel({ scale, log }: BenchContext): Promise<BenchOutcome> {
   const stack = await startBenchStack();
@@ -167,7 +178,13 @@ export async function benchReadModel({ scale, log }: BenchContext): Promise<Benc
       log(`read-model: ${label}: cache off ${JSON.stringify(uncached)}; pg baseline`);
       const pg = await pgLoad({ url: stack.pg.url, batches, concurrency: CLIENTS, seconds: SECONDS });
       log(`read-model: ${label}: pg ${JSON.stringify(pg)}`);
-      return { api, uncached, pg, cache, loadAverage: [round(before), round(loadavg()[0])] };
+      const alone = { ...load, connections: 1, seconds: SINGLE_SECONDS, paths };
+      const single = {
+        on: await httpLoad({ ...alone, origin }),
+        off: await httpLoad({ ...alone, origin: uncachedApi.origin }),
+      };
+      log(`read-model: ${label}: one client ${JSON.stringify(single)}`);
+      return { api, uncached, pg, single, cache, loadAverage: [round(before), round(loadavg()[0])] };
     };
     const variant = async (writes: number) => {
       const writer = writes ? await startWriter({ ds, planId: plan.id, perSecond: writes }) : undefined;
