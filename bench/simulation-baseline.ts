@@ -28,8 +28,12 @@ const TASK_QUEUE = 'dondoc-bench-timeline';
 async function main(): Promise<void> {
   const started = Date.now();
   const input = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as Input;
-  // As the CLI does: the SDK's own log lines stay off stdout.
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  // As the CLI does: the SDK's own log lines stay off stdout, the core's too (forwarded to the logger,
+  // which writes to stderr); on a loaded machine the core warns of slow workflow tasks.
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+  });
   const [env, bundle] = await Promise.all([
     createTimeSkippingEnv(),
     bundleWorkflowCode({

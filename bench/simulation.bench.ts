@@ -153,7 +153,8 @@ export async function benchSimulation({ log }: BenchContext): Promise<BenchOutco
       `simulation: ${sim.seconds.toFixed(1)} s; baseline: ${timelines.length} bare workflows (deliverables, plan, digest)`,
     );
     const bare = await runTs('bench/simulation-baseline.ts', [timelinesFile], (l) => log(`baseline: ${l}`));
-    const b = JSON.parse(bare.stdout.trim()) as {
+    // Its one JSON line is the last line of stdout, whatever else may have been written before it.
+    const b = JSON.parse(bare.stdout.trim().split('\n').pop() ?? '') as {
       setupMs: number;
       driveMs: number;
       cpuMs: number;
