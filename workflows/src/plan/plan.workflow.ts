@@ -24,6 +24,11 @@ import type { PlanInput, PlanView } from './plan.types';
 export const WEEKLY_URGING_PATCH = 'plan-weekly-urging';
 /** From this patch on, issuing a plan mails every unit it concerns, with an acknowledgement link. */
 export const PLAN_ISSUED_MAIL_PATCH = 'plan-issued-mail';
+/**
+ * From this patch on, the periods due at issue open before the plan-issued mail goes out: at province
+ * scale the announcement is ~10⁴ mails, and the units' deliverables should not wait behind it.
+ */
+export const OPEN_BEFORE_ANNOUNCING_PATCH = 'plan-opens-before-announcing';
 
 const acts = proxyActivities<PlanActivities>({
   startToCloseTimeout: '30 minutes',
@@ -115,10 +120,20 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     urgingStarted = true;
   }
   let announced = input.announced ?? false;
-  if (patched(PLAN_ISSUED_MAIL_PATCH) && !announced) {
+  const announce = async () => {
+    if (announced) return;
     await acts.announcePlan({ planId: input.planId, planWorkflowId: workflowId, at: clock.nowIso() });
     announced = true;
-  }
+  };
+  // Evaluated here, once, in the order older histories recorded their markers.
+  const mailsOnIssue = patched(PLAN_ISSUED_MAIL_PATCH);
+  const opensFirst = mailsOnIssue && patched(OPEN_BEFORE_ANNOUNCING_PATCH);
+  if (mailsOnIssue && !opensFirst) await announce();
+  /** Announces once nothing due now is left to open (before the first wait), unless cancelled meanwhile. */
+  const announceBeforeWaiting = async (instant?: string) => {
+    if (!opensFirst || view.status !== 'issued') return;
+    if (instant === undefined || clock.msUntil(instant) > 0) await announce();
+  };
   const drainCascades = async () => {
     while (accepted.length) {
       const next = accepted.shift()!;
@@ -157,6 +172,7 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
         announced,
       });
     }
+    await announceBeforeWaiting(opening.at);
     await waitUntil(opening.at);
     if (view.status !== 'issued') break;
     // openedAt: the activity writes the openings itself (PLAN_RECORDS_OPENING_PATCH); an activity's
@@ -171,6 +187,7 @@ export async function planWorkflow(input: PlanInput): Promise<PlanView> {
     openedThisRun++;
   }
   view.nextOpeningAt = null;
+  await announceBeforeWaiting();
   if (view.status === 'issued') await waitUntil(endsAt);
   await drainCascades();
   if (view.status === 'issued') {
