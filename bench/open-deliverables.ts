@@ -100,13 +100,16 @@ export interface Wave {
  * measures the rate of starts and first tasks on this machine under this load, and T0 = now + N ÷ rate
  * × safety + margin. Fails if a wave workflow had not run its first task by T0 (it would skip the reminder).
  */
+/** How many times the measured start pace a wave allows itself before its due instant (BENCH_WAVE_SAFETY). */
+export const waveSafety = () => Number(process.env.BENCH_WAVE_SAFETY ?? 3);
+
 export async function startReminderWave(
   client: Client,
   ds: DataSource,
   o: { n: number; taskQueue: string; log: (m: string) => void; concurrency?: number },
 ): Promise<Wave> {
   const concurrency = o.concurrency ?? Number(process.env.BENCH_START_CONCURRENCY ?? 20);
-  const safety = Number(process.env.BENCH_WAVE_SAFETY ?? 3);
+  const safety = waveSafety();
   const marginMs = Number(process.env.BENCH_WAVE_MARGIN_S ?? 20) * 1000;
   const units = await mailableUnits(ds);
   if (!units.length) throw new Error('no unit with a single non-digest contact: import a province first');

@@ -9,7 +9,7 @@ import {
   BenchStack,
 } from './embedded-stack';
 import { Arrival, MailArrivals } from './mail-arrivals';
-import { startReminderWave, waveSize } from './open-deliverables';
+import { startReminderWave, waveSafety, waveSize } from './open-deliverables';
 import { waveStages } from './wave-stages';
 import { runWaveFloor } from './wave-floor';
 import type { BenchContext, BenchOutcome } from './scenarios';
@@ -103,7 +103,13 @@ export async function benchReminderWave({ scale, log }: BenchContext): Promise<B
 
     // The floor: the same wave with bare workflows (wave-floor.ts), on the same server.
     arrivals.mark();
-    const floorDueAt = await runWaveFloor(stack, arrivals, { n, smtpConnections: SMTP_CONNECTIONS, log });
+    // The floor's starts get the time the wave's own starts took, × the wave's safety factor.
+    const floorDueAt = await runWaveFloor(stack, arrivals, {
+      n,
+      smtpConnections: SMTP_CONNECTIONS,
+      log,
+      msPerStart: ((wave.startSeconds * 1000) / n) * waveSafety(),
+    });
     await arrivals.waitFor(n, Math.max(300_000, floorDueAt - Date.now() + n * 100), 'wave floor');
     const floor = summarise(arrivals.list, floorDueAt);
     log(`reminder-wave: floor p99 ${floor.p99} s, ${floor.perSecond}/s`);

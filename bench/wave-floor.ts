@@ -17,7 +17,7 @@ const FLOOR_TASK_QUEUE = 'dondoc-bench-wave-floor';
 export async function runWaveFloor(
   stack: BenchStack,
   arrivals: MailArrivals,
-  o: { n: number; smtpConnections: number; log: (m: string) => void },
+  o: { n: number; smtpConnections: number; log: (m: string) => void; msPerStart: number },
 ): Promise<number> {
   const sample = arrivals.sample!;
   const transport = nodemailer.createTransport({
@@ -47,8 +47,9 @@ export async function runWaveFloor(
     worker.shutdown();
     await running;
   });
-  // Starts at the rate the fan-out baseline measures (~90/s here): 20 s per 1,000 plus 15 s margin.
-  const dueAt = Date.now() + 15_000 + o.n * 20;
+  // Due once the starts are done, at the pace the caller measured for the same server (with its
+  // safety factor), plus 15 s.
+  const dueAt = Date.now() + 15_000 + Math.round(o.n * o.msPerStart);
   await forEachPooled(o.n, 20, (i) =>
     stack.client.workflow.start('bareReminderWorkflow', {
       workflowId: `bench-floor-${i}`,
