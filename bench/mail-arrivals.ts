@@ -14,6 +14,14 @@ function messageIdOf(raw: Buffer): string {
 }
 
 /**
+ * How long to wait for a wave of n mails due at `dueAt`: until then, plus 300 ms a mail (at least
+ * 5 min) — a failure means under ~3 mails/s, far below any figure this machine has shown.
+ */
+export function waveTimeoutMs(dueAt: number, n: number): number {
+  return Math.max(dueAt - Date.now(), 0) + Math.max(300_000, n * 300);
+}
+
+/**
  * Every arrival at the sink, in order, for the sink's `onReceive` hook; `mark()` starts a new list
  * (the wave's mails, then the baseline's) and `waitFor(n)` resolves once the current list has n.
  */

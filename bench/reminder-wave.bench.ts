@@ -8,7 +8,7 @@ import {
   startBenchWorker,
   BenchStack,
 } from './embedded-stack';
-import { Arrival, MailArrivals } from './mail-arrivals';
+import { Arrival, MailArrivals, waveTimeoutMs } from './mail-arrivals';
 import { startReminderWave, waveSafety, waveSize } from './open-deliverables';
 import { waveStages } from './wave-stages';
 import { runWaveFloor } from './wave-floor';
@@ -85,7 +85,7 @@ export async function benchReminderWave({ scale, log }: BenchContext): Promise<B
     const wave = await startReminderWave(stack.client, stack.ds, { n, taskQueue: BENCH_TASK_QUEUE, log });
     if (arrivals.list.some((a) => a.at < wave.t0))
       throw new Error('a mail arrived before the wave was due: the clock offset is wrong');
-    await arrivals.waitFor(n, Math.max(300_000, wave.t0 - Date.now() + n * 100), 'reminder-wave');
+    await arrivals.waitFor(n, waveTimeoutMs(wave.t0, n), 'reminder-wave');
     // A duplicate would come after the n-th: give it a moment to show.
     await sleep(2000);
     const claims = await checkExactlyOnce(stack, wave.workflowIds, arrivals.list);
@@ -110,7 +110,7 @@ export async function benchReminderWave({ scale, log }: BenchContext): Promise<B
       log,
       msPerStart: ((wave.startSeconds * 1000) / n) * waveSafety(),
     });
-    await arrivals.waitFor(n, Math.max(300_000, floorDueAt - Date.now() + n * 100), 'wave floor');
+    await arrivals.waitFor(n, waveTimeoutMs(floorDueAt, n), 'wave floor');
     const floor = summarise(arrivals.list, floorDueAt);
     log(`reminder-wave: floor p99 ${floor.p99} s, ${floor.perSecond}/s`);
 
