@@ -19,6 +19,8 @@ const BROKEN_WITHOUT_PATCHES = [
   'plan-issued-cascade-cancelled.v1.history.b64',
   'plan-issued-cascade-reorganised-cancelled.v1.history.b64',
   'plan-issued-cascade-reorganised-cancelled.v2.history.b64',
+  // Recorded before `plan-opens-before-announcing`: the plan-issued mail preceded the opening.
+  'plan-opened-on-issue-day.v1.history.b64',
 ];
 
 /**
