@@ -3,7 +3,7 @@ import { seedAccount, seedSession } from '@dondoc/testing/src/accounts';
 import { freePort, sleep, waitFor } from '../infra/dev/wait-for';
 import { AppProcess, rssOf, startAppProcess } from './app-process';
 import { importProvince, startBenchStack } from './embedded-stack';
-import { MailArrivals } from './mail-arrivals';
+import { MailArrivals, waveTimeoutMs } from './mail-arrivals';
 import { startReminderWave, waveSize } from './open-deliverables';
 import type { BenchContext, BenchOutcome } from './scenarios';
 import { round } from './scenarios';
@@ -70,7 +70,7 @@ export async function benchMemory({ scale, log }: BenchContext): Promise<BenchOu
 
     const wave = await startReminderWave(stack.client, stack.ds, { n, taskQueue: TASK_QUEUE, log });
     const workerOpened = rssOf(worker.pid);
-    await arrivals.waitFor(n, Math.max(300_000, wave.t0 - Date.now() + n * 100), 'memory: reminders');
+    await arrivals.waitFor(n, waveTimeoutMs(wave.t0, n), 'memory: reminders');
     await sleep(SETTLE_MS);
     const workerLoaded = rssOf(worker.pid);
     log(`memory: worker ${workerOpened.rssMiB} MiB opened, ${workerLoaded.rssMiB} MiB after the reminders`);
