@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   if (demo.skipped.length)
     say(`demo accounts not created (unit or person missing): ${demo.skipped.join(', ')}`);
 
-  startApp('worker', 'apps/worker/src/main.ts', env);
+  // As `npm run worker`: two malloc arenas, so the SDK core's threads do not each keep freed memory.
+  startApp('worker', 'apps/worker/src/main.ts', { MALLOC_ARENA_MAX: '2', ...env });
   startApp('api', 'apps/api/src/main.ts', env);
   const apiUrl = `http://localhost:${config.port}`;
   await waitFor(
