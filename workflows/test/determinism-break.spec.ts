@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { bundleDondocWorkflows } from '../../apps/worker/src/workflow-bundle-options';
 import { HISTORIES_DIR, readHistory } from '@dondoc/testing';
 
 const PATCHES_IGNORED = require.resolve('./fixtures/patches-ignored');
@@ -30,24 +31,13 @@ const BROKEN_WITHOUT_PATCHES = [
 describe('a workflow change without patched() fails the replay of older histories', () => {
   let bundle: { code: string };
   beforeAll(async () => {
-    bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('@dondoc/workflows'),
-      logger: {
-        log: () => undefined,
-        trace: () => undefined,
-        debug: () => undefined,
-        info: () => undefined,
-        warn: () => undefined,
-        error: (m) => process.stderr.write(`${m}\n`),
+    bundle = await bundleDondocWorkflows((config) => ({
+      ...config,
+      resolve: {
+        ...config.resolve,
+        alias: { ...(config.resolve?.alias as object), '@temporalio/workflow$': PATCHES_IGNORED },
       },
-      webpackConfigHook: (config) => ({
-        ...config,
-        resolve: {
-          ...config.resolve,
-          alias: { ...(config.resolve?.alias as object), '@temporalio/workflow$': PATCHES_IGNORED },
-        },
-      }),
-    });
+    }));
   }, 120_000);
 
   const files = fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.history.b64'));

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { BundleOptions, bundleWorkflowCode } from '@temporalio/worker';
 
 export const WORKFLOWS_PATH = require.resolve('@dondoc/workflows');
 
@@ -30,9 +30,12 @@ const quietBundlerLogger = {
   error: (m: string) => process.stderr.write(`${m}\n`),
 };
 
-/** Bundles our workflows once, for workers that take a prebuilt bundle (tests, simulate). */
-export function bundleDondocWorkflows() {
-  return bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: quietBundlerLogger });
+/**
+ * Bundles our workflows once, for workers that take a prebuilt bundle (tests, simulate); a test may
+ * pass a webpack hook (determinism-break.spec.ts swaps a module).
+ */
+export function bundleDondocWorkflows(webpackConfigHook?: BundleOptions['webpackConfigHook']) {
+  return bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: quietBundlerLogger, webpackConfigHook });
 }
 
 /**
