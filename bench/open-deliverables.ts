@@ -16,6 +16,12 @@ import { sleep } from '../infra/dev/wait-for';
 export const WAVE_PLAN = 'bench-wave';
 /** A Wednesday; its one reminder (1 working day before) is Tuesday 14/09/2021 08:00 Vietnam time. */
 const WAVE_DUE = '2021-09-15';
+/**
+ * The calibration's due date, a year later: its staged reminders (a month away on its own clock) must
+ * not share the wave's simulated instant, or the wave's dispatcher would send them too (the outbox
+ * knows instants, not clocks; in production there is one clock).
+ */
+const CALIBRATION_DUE = '2022-09-15';
 const WAVE_OFFSETS = [1];
 export const WAVE_REMINDER_AT = Date.parse(
   reminderSchedule(WAVE_DUE, WAVE_OFFSETS, new WorkingCalendar())[0].at,
@@ -38,8 +44,21 @@ export async function mailableUnits(ds: DataSource): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * How long before its reminder a wave deliverable prepares the mail (MAIL_STAGE_LEAD_MINUTES in
+ * production, BENCH_STAGE_LEAD_S here; 0: off). The default exceeds the time to T0, so each stages
+ * as soon as it starts and the staging counts in the start rate the calibration measures.
+ */
+export const waveStageLeadMs = () => Number(process.env.BENCH_STAGE_LEAD_S ?? 3600) * 1000;
+
 /** The i-th deliverable: units round-robin; a unit owing more than one gets another obligation per round. */
-function waveInput(units: string[], i: number, obligation: string, clockOffsetMs: number): DeliverableInput {
+function waveInput(
+  units: string[],
+  i: number,
+  obligation: string,
+  clockOffsetMs: number,
+  stageLeadMs: number,
+): DeliverableInput {
   return {
     key: {
       planId: WAVE_PLAN,
@@ -51,7 +70,7 @@ function waveInput(units: string[], i: number, obligation: string, clockOffsetMs
     planTitle: 'Kế hoạch đo tải',
     title: 'Báo cáo đo tải',
     terms: {
-      dueDate: WAVE_DUE,
+      dueDate: obligation === 'calibration' ? CALIBRATION_DUE : WAVE_DUE,
       reminderOffsets: WAVE_OFFSETS,
       reminderDayKind: 'working',
       escalation: DEFAULT_ESCALATION,
@@ -59,6 +78,7 @@ function waveInput(units: string[], i: number, obligation: string, clockOffsetMs
     requiredContents: [],
     collectorUnitId: 'BTG-TU',
     clockOffsetMs,
+    ...(stageLeadMs > 0 ? { stageLeadMs } : {}),
   };
 }
 
@@ -114,29 +134,37 @@ export async function startReminderWave(
   const units = await mailableUnits(ds);
   if (!units.length) throw new Error('no unit with a single non-digest contact: import a province first');
 
-  // A workflow records itself in the read model in its first task: when all its rows are there, a
-  // batch is started and asleep. The rate counts both, since both must be done before T0.
-  const opened = async (obligation: string) =>
-    Number(
-      (
-        await ds.query<{ n: string }[]>(
-          `SELECT count(*) AS n FROM deliverables WHERE plan_id = $1 AND obligation_id LIKE $2`,
-          [WAVE_PLAN, `${obligation}-%`],
-        )
-      )[0].n,
-    );
+  // A workflow records itself in the read model in its first task (and, staging, its reminder in the
+  // outbox in its second): when all those rows are there, a batch is started and asleep. The rate
+  // counts all of it, since all must be done before T0.
+  const lead = waveStageLeadMs();
+  const ready = async (obligation: string) =>
+    (
+      await ds.query<{ opened: number; staged: number }[]>(
+        `SELECT (SELECT count(*)::int FROM deliverables WHERE plan_id = $1 AND obligation_id LIKE $2) AS opened,
+                (SELECT count(*)::int FROM outbox o JOIN deliverables d ON d.id = o.deliverable_id
+                  WHERE d.plan_id = $1 AND d.obligation_id LIKE $2 AND o.staged_version IS NOT NULL) AS staged`,
+        [WAVE_PLAN, `${obligation}-%`],
+      )
+    )[0];
   const allOpened = async (obligation: string, count: number) => {
-    while ((await opened(obligation)) < count) await sleep(250);
+    for (;;) {
+      const r = await ready(obligation);
+      if (r.opened >= count && (lead === 0 || r.staged >= count)) return;
+      await sleep(250);
+    }
   };
 
   const calibration = Math.max(50, Math.round(o.n * 0.05));
   const farOffset = Date.now() - (WAVE_REMINDER_AT - 30 * 86_400_000);
+  // Calibration reminders are ~13 months away (CALIBRATION_DUE): they stage at once only with a longer lead.
+  const calibrationLead = lead > 0 ? 400 * 86_400_000 : 0;
   let t = performance.now();
   await startRange(
     client,
     o.taskQueue,
     calibration,
-    (i) => waveInput(units, i, 'calibration', farOffset),
+    (i) => waveInput(units, i, 'calibration', farOffset, calibrationLead),
     concurrency,
   );
   await allOpened('calibration', calibration);
@@ -153,7 +181,7 @@ export async function startReminderWave(
     client,
     o.taskQueue,
     o.n,
-    (i) => waveInput(units, i, 'wave', offset),
+    (i) => waveInput(units, i, 'wave', offset, lead),
     concurrency,
   );
   const startSeconds = (performance.now() - t) / 1000;

@@ -7,3 +7,4 @@ export * from './deliverable/start-deliverable';
 export * from './urging/weekly-urging.activities';
 export * from './mail/daily-mail.activities';
 export * from './pooled';
+export * from './mail/staged-mail.activities';

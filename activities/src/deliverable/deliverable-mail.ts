@@ -20,7 +20,7 @@ import {
 } from '@dondoc/mail';
 import { DeliverableEntity, MailKind } from '@dondoc/persistence';
 import type { DeliverableEvent, DeliverableView } from '@dondoc/workflows/src/deliverable/deliverable.types';
-import { DeliveryOutcome, Postman } from '../mail/postman';
+import { DeliveryOutcome, Letter, Postman, StagingOutcome } from '../mail/postman';
 import { memberRecipients, Recipient, stepAudience } from './recipients';
 
 /** What a mail says about the deliverable; from the workflow's own state or the read model. */
@@ -109,17 +109,26 @@ export function deliverableMailContext(
   };
 }
 
+type PostOptions = { workflowId: string; step: string; kind: MailKind; at: string; immediate?: boolean };
+type Render = (r: Recipient, lang: Lang) => { mail: RenderedMail; attachments?: MailAttachment[] };
+
 async function post(
   deps: MailDeps,
   d: MailFacts,
-  o: { workflowId: string; step: string; kind: MailKind; at: string; immediate?: boolean },
+  o: PostOptions,
   recipients: Recipient[],
-  render: (r: Recipient, lang: Lang) => { mail: RenderedMail; attachments?: MailAttachment[] },
+  render: Render,
 ): Promise<MailResult> {
   const result = emptyMailResult();
-  for (const r of recipients) {
+  for (const letter of letters(d, o, recipients, render)) result[await deps.postman.deliver(letter)]++;
+  return result;
+}
+
+/** One letter per recipient, keyed `<workflow>/<step>/<contact or person>`: the outbox's exactly-once key. */
+function letters(d: MailFacts, o: PostOptions, recipients: Recipient[], render: Render): Letter[] {
+  return recipients.map((r) => {
     const { mail, attachments } = render(r, r.contact.language);
-    const outcome = await deps.postman.deliver({
+    return {
       key: `${o.workflowId}/${o.step}/${r.personal ? `person:${r.contact.id}` : r.contact.id}`,
       workflowId: o.workflowId,
       step: o.step,
@@ -134,18 +143,35 @@ async function post(
       planId: d.planId,
       digest: r.contact.digest,
       immediate: o.immediate,
-    });
-    result[outcome]++;
-  }
+    };
+  });
+}
+
+type StepNotice = { workflowId: string; step: TimelineStep; pendingMembers?: string[] };
+
+/** One timeline step (reminder, overdue notice, escalation) to everyone it concerns. */
+export async function mailStep(deps: MailDeps, d: MailFacts, o: StepNotice): Promise<MailResult> {
+  const { options, recipients, render } = await stepLetters(deps, d, o);
+  return post(deps, d, options, recipients, render);
+}
+
+/**
+ * The same step's letters prepared ahead of its instant for the deliverable at `version`
+ * (postman.stage): what the step would send, rendered now, sent at the instant by its dispatcher.
+ */
+export async function stageStep(
+  deps: MailDeps,
+  d: MailFacts,
+  o: StepNotice & { version: number; clockOffsetMs?: number },
+): Promise<Record<StagingOutcome, number>> {
+  const { options, recipients, render } = await stepLetters(deps, d, o);
+  const result: Record<StagingOutcome, number> = { staged: 0, left: 0 };
+  for (const letter of letters(d, options, recipients, render))
+    result[await deps.postman.stage(letter, o.version, o.clockOffsetMs)]++;
   return result;
 }
 
-/** One timeline step (reminder, overdue notice, escalation) to everyone it concerns. */
-export async function mailStep(
-  deps: MailDeps,
-  d: MailFacts,
-  o: { workflowId: string; step: TimelineStep; pendingMembers?: string[] },
-): Promise<MailResult> {
+async function stepLetters(deps: MailDeps, d: MailFacts, o: StepNotice) {
   const { step } = o;
   // Reminders count the days left; notices and escalations the working days past the deadline.
   const workingDaysLeft = step.kind === 'reminder' ? step.days : -step.days;
@@ -154,21 +180,17 @@ export async function mailStep(
     recipients.push(...(await memberRecipients(deps.dataSource, o.pendingMembers)));
   const kind: MailKind =
     step.kind === 'reminder' ? 'reminder' : step.kind === 'overdue' ? 'overdue' : 'escalation';
-  return post(
-    deps,
-    d,
-    { workflowId: o.workflowId, step: step.id, kind, at: step.at },
-    recipients,
-    (r, lang) => {
-      const ctx = context(d, r.personal ? r.bodyName : (unitName ?? d.unitId), workingDaysLeft, deps);
-      if (!r.owingUnit) return { mail: renderEscalation({ ...ctx, recipientName: r.bodyName }, lang) };
-      // The owing unit's reminders carry the due date for its calendar; a later change replaces it.
-      return {
-        mail: renderReminder(ctx, lang),
-        attachments: [calendarEvent(d, d.dueDate, 'PUBLISH', d.dueDateChanges, step.at, deps)],
-      };
-    },
-  );
+  const options: PostOptions = { workflowId: o.workflowId, step: step.id, kind, at: step.at };
+  const render: Render = (r, lang) => {
+    const ctx = context(d, r.personal ? r.bodyName : (unitName ?? d.unitId), workingDaysLeft, deps);
+    if (!r.owingUnit) return { mail: renderEscalation({ ...ctx, recipientName: r.bodyName }, lang) };
+    // The owing unit's reminders carry the due date for its calendar; a later change replaces it.
+    return {
+      mail: renderReminder(ctx, lang),
+      attachments: [calendarEvent(d, d.dueDate, 'PUBLISH', d.dueDateChanges, step.at, deps)],
+    };
+  };
+  return { options, recipients, render };
 }
 
 const TRANSITION_KINDS: Partial<Record<DeliverableEvent['type'], MailKind>> = {

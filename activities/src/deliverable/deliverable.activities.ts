@@ -8,7 +8,7 @@ import type {
   DeliverableView,
 } from '@dondoc/workflows/src/deliverable/deliverable.types';
 import type { Postman } from '../mail/postman';
-import { MailFacts, MailResult, mailStep, mailTransitions } from './deliverable-mail';
+import { MailFacts, MailResult, mailStep, mailTransitions, stageStep } from './deliverable-mail';
 
 export interface DeliverableActivityDeps {
   dataSource: DataSource;
@@ -33,10 +33,19 @@ export interface NotifyInput {
 
 export type NotifyResult = MailResult;
 
+/** A step's mail prepared ahead (the deliverable workflow's STAGE_AHEAD_PATCH). */
+export interface StageInput {
+  notify: NotifyInput;
+  /** What the mails say of the deliverable: the workflow's own state, as a record carries it. */
+  record: Omit<RecordInput, 'events'>;
+  /** Simulation and benchmarks: the workflow's clock offset, for the instant's dispatcher. */
+  clockOffsetMs?: number;
+}
+
 export function createDeliverableActivities(deps: DeliverableActivityDeps) {
   const projections = new DeliverableProjectionRepository(deps.dataSource);
   /** The facts a mail needs, from the workflow's own state: no read of the row it is about to write. */
-  const factsOf = ({ input, view }: RecordInput): MailFacts => ({
+  const factsOf = ({ input, view }: Pick<RecordInput, 'input' | 'view'>): MailFacts => ({
     ...input.key,
     id: view.id,
     planNumber: input.planNumber,
@@ -78,6 +87,20 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
      * A timed step in one call: the mails first (each exactly once), then the transition into the
      * read model (versioned). Retrying the whole is safe, so the workflow needs one activity, not two.
      */
+    /**
+     * Prepares a timed step's mails ahead of its instant (postman.stage), for the read-model version
+     * the workflow stands at; writes nothing else. At the instant the step still runs
+     * notifyAndRecordDeliverable, which finds each staged mail sent (or sends it, if the dispatcher
+     * has not, or it was withdrawn because the deliverable moved on).
+     */
+    async stageDeliverableStep(i: StageInput): Promise<{ staged: number; left: number }> {
+      return stageStep(deps, factsOf(i.record), {
+        ...i.notify,
+        version: i.record.view.version,
+        clockOffsetMs: i.clockOffsetMs,
+      });
+    },
+
     async notifyAndRecordDeliverable(i: { notify: NotifyInput; record: RecordInput }): Promise<NotifyResult> {
       const result = await mailStep(deps, factsOf(i.record), i.notify);
       await activities.recordDeliverable(i.record);

@@ -14,17 +14,19 @@ import {
 /**
  * Starts a deliverable workflow under its business-key id with its search attributes. Returns false
  * when it already exists: starting the same deliverable twice (a retry, a repeated command) is a no-op.
+ * `stageLeadMs`: the deployment's MAIL_STAGE_LEAD_MINUTES (postman.stageLeadMs); 0 leaves it out.
  */
 export async function startDeliverableWorkflow(
   client: Client,
   taskQueue: string,
   input: DeliverableInput,
+  stageLeadMs = 0,
 ): Promise<boolean> {
   try {
     await client.workflow.start(deliverableWorkflow, {
       workflowId: deliverableWorkflowId(input.key),
       taskQueue,
-      args: [input],
+      args: [stageLeadMs > 0 ? { ...input, stageLeadMs } : input],
       typedSearchAttributes: [
         { key: SA_PLAN, value: input.key.planId },
         { key: SA_OBLIGATION, value: input.key.obligationId },

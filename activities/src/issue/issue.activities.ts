@@ -113,7 +113,7 @@ export function createIssueActivities(deps: IssueActivityDeps) {
       const opened: { id: string; unitId: string; status: string }[] = [];
       for (const unitId of o.units) {
         const input = directionDeliverableInput({ ...o, unitId, plan: plan?.definition ?? null });
-        await startDeliverableWorkflow(deps.client, deps.taskQueue, input);
+        await startDeliverableWorkflow(deps.client, deps.taskQueue, input, deps.postman.stageLeadMs);
         opened.push({ id: deliverableId(input.key), unitId, status: 'open' });
       }
       return opened;

@@ -5,13 +5,14 @@ import type { MailPolicyConfig } from '@dondoc/config';
 import {
   MailAttachment,
   Mailer,
+  composeMail,
   outgoingFromStored,
   PermanentMailError,
   RenderedMail,
   renderDeliveryFailed,
   storeMail,
 } from '@dondoc/mail';
-import { MailKind, OutboxEntity, OutboxRepository, StoredMailContent } from '@dondoc/persistence';
+import { MailKind, OutboxEntity, OutboxRepository, StagedRow, StoredMailContent } from '@dondoc/persistence';
 import { messageIdFor } from './message-id.util';
 import { nextSendInstant } from './send-window';
 
@@ -46,10 +47,22 @@ export interface Letter {
  */
 export class MailInFlightError extends Error {}
 
+/**
+ * What a send hands the relay: the stored content, composed now; or a staged row's message composed
+ * ahead (`raw`), whose sent mark the dispatcher writes in batches.
+ */
+type Carried = { content: StoredMailContent } | { raw: Buffer; markSentLater: (key: string) => void };
+
+/** How long a step waits for another attempt's send of the same mail before it retries later. */
+const IN_FLIGHT_WAIT_MS = 3000;
+
 const inFlight = (key: string) =>
   new MailInFlightError(`outbox ${key}: another attempt is sending this mail; retry later`);
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'failed' | 'digested' | 'deferred';
+
+/** `left`: a letter not staged (a digest contact's), so the step mails it at its instant as before. */
+export type StagingOutcome = 'staged' | 'left';
 
 /** Kinds a digest contact receives folded into the daily digest rather than one by one. */
 export const DIGESTIBLE_KINDS: ReadonlySet<MailKind> = new Set<MailKind>([
@@ -72,6 +85,11 @@ export interface PostmanDeps {
   calendar?: WorkingCalendar;
   /** Tells `mail:daily` that something waits for the next opening (create-worker signals it). */
   wakeDailyMail?: () => Promise<void>;
+  /**
+   * Makes sure the dispatcher of staged mail runs at this (simulated) instant (create-worker starts
+   * `mail:staged:<instant>`); without it staged mail goes out with its deliverable's own step.
+   */
+  wakeStagedMail?: (at: string, clockOffsetMs?: number) => Promise<void>;
 }
 
 export type Postman = ReturnType<typeof createPostman>;
@@ -94,6 +112,8 @@ export function createPostman(deps: PostmanDeps) {
   const throttle: Throttle = createThrottle(deps.policy?.ratePerSecond ?? 0);
   const opensAtMinute = window?.fromMinute ?? DEFAULT_OPENING_MINUTE;
   let lastWakeFor = '';
+  /** Instants this worker has already made sure of: a wave stages ~10⁴ mails for one instant. */
+  const stagedWakes = new Set<string>();
 
   /** Once per opening and worker: the daily run is owed at the opening after `at`. */
   async function wake(at: string): Promise<void> {
@@ -106,10 +126,13 @@ export function createPostman(deps: PostmanDeps) {
   /** Hands a claimed row's mail to the relay; records the outcome. */
   async function transmit(
     row: { key: string; attempts: number; recipient: string; unitId: string | null; subject: string },
-    content: StoredMailContent,
+    carried: Carried,
     at: string,
     noticeOnFailure: boolean,
   ): Promise<'sent' | 'failed'> {
+    // A staged row's content is in the row already (recordError keeps the first it was given).
+    const content = 'content' in carried ? carried.content : undefined;
+    const envelope = { messageId: messageIdFor(row.key), from: deps.mailFrom, to: [row.recipient] };
     if (row.attempts > maxAttempts) {
       await outbox.recordError(row.key, `gave up after ${maxAttempts} attempts`, true, content);
       if (noticeOnFailure) await tellOfFailure(row, `gave up after ${maxAttempts} attempts`, at, true);
@@ -118,11 +141,9 @@ export function createPostman(deps: PostmanDeps) {
     await throttle.acquire();
     try {
       await deps.mailer.send(
-        outgoingFromStored(content, {
-          messageId: messageIdFor(row.key),
-          from: deps.mailFrom,
-          to: [row.recipient],
-        }),
+        'raw' in carried
+          ? { ...envelope, subject: row.subject, text: '', html: '', raw: carried.raw }
+          : outgoingFromStored(carried.content, envelope),
       );
     } catch (e) {
       const permanent = e instanceof PermanentMailError;
@@ -131,7 +152,8 @@ export function createPostman(deps: PostmanDeps) {
       if (noticeOnFailure) await tellOfFailure(row, (e as Error).message, at);
       return 'failed';
     }
-    await outbox.markSent(row.key);
+    if ('raw' in carried) carried.markSentLater(row.key);
+    else await outbox.markSent(row.key);
     return 'sent';
   }
 
@@ -186,16 +208,37 @@ export function createPostman(deps: PostmanDeps) {
       // A failure notice that fails itself is recorded, never noticed again (no loop).
       await transmit(
         { key, attempts: claimed.attempts, recipient: t.email, unitId: row.unitId, subject: mail.subject },
-        mail,
+        { content: mail },
         at,
         false,
       ).catch(() => undefined);
     }
   }
 
+  /** 'sent' once the lease holder has sent the mail within `ms`; otherwise what the row then says. */
+  async function settledWithin(key: string, ms: number): Promise<string | undefined> {
+    const until = Date.now() + ms;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 100));
+      const status = (await outbox.findByKey(key))?.status;
+      if (status !== 'pending' || Date.now() >= until) return status;
+    }
+  }
+
+  /** Once per instant and worker (bounded: a worker stages for a few instants at a time). */
+  async function wakeStaged(at: string, clockOffsetMs?: number): Promise<void> {
+    const id = `${at}|${clockOffsetMs ?? 0}`;
+    if (!deps.wakeStagedMail || stagedWakes.has(id)) return;
+    await deps.wakeStagedMail(at, clockOffsetMs);
+    if (stagedWakes.size >= 1000) stagedWakes.clear();
+    stagedWakes.add(id);
+  }
+
   return {
     outbox,
     wake,
+    /** What new deliverables are started with (DeliverableInput.stageLeadMs); 0: no staging. */
+    stageLeadMs: (deps.policy?.stageLeadMinutes ?? 0) * 60_000,
 
     async deliver(l: Letter): Promise<DeliveryOutcome> {
       const digested = Boolean(l.digest) && DIGESTIBLE_KINDS.has(l.kind);
@@ -219,7 +262,12 @@ export function createPostman(deps: PostmanDeps) {
         initialStatus: digested ? 'digested' : 'pending',
         lease: !digested && !notBefore,
       });
-      if (!row) throw inFlight(l.key);
+      if (!row) {
+        // Usually the instant's dispatcher sending this staged mail right now: its SMTP exchange takes
+        // milliseconds, so look again shortly rather than fail the activity into a retry.
+        if ((await settledWithin(l.key, IN_FLIGHT_WAIT_MS)) === 'sent') return 'already-sent';
+        throw inFlight(l.key);
+      }
       if (row.status === 'sent') return 'already-sent';
       if (row.status === 'failed') return 'failed';
       if (row.status === 'digested') {
@@ -238,10 +286,55 @@ export function createPostman(deps: PostmanDeps) {
           unitId: l.unitId ?? null,
           subject: l.mail.subject,
         },
-        content,
+        { content },
         l.at,
         true,
       );
+    },
+
+    /**
+     * Prepares a letter ahead of its instant (`l.at`, or the window's next opening after it): stored,
+     * rendered for the deliverable at `version`, for the instant's dispatcher to send (`sendStaged`).
+     * Sends nothing. A digest contact's letter is left for the step itself (it must not reach a digest
+     * before its time). Restaging the same key keeps the first row (a retried activity).
+     */
+    async stage(l: Letter, version: number, clockOffsetMs?: number): Promise<StagingOutcome> {
+      if (l.digest && DIGESTIBLE_KINDS.has(l.kind)) return 'left';
+      const notBefore = nextSendInstant(l.at, window, calendar) ?? l.at;
+      const content = storeMail(l.mail, l.attachments);
+      const envelope = { messageId: messageIdFor(l.key), from: deps.mailFrom, to: [l.to] };
+      const raw = await composeMail(outgoingFromStored(content, envelope), new Date(notBefore));
+      await outbox.claim({
+        key: l.key,
+        workflowId: l.workflowId,
+        step: l.step,
+        contactId: l.contactId,
+        recipient: l.to,
+        subject: l.mail.subject,
+        messageId: messageIdFor(l.key),
+        kind: l.kind,
+        deliverableId: l.deliverableId ?? null,
+        unitId: l.unitId ?? null,
+        planId: l.planId ?? null,
+        content,
+        notBefore,
+        stagedVersion: version,
+        raw,
+      });
+      await wakeStaged(notBefore, clockOffsetMs);
+      return 'staged';
+    },
+
+    /**
+     * Sends a staged row the dispatcher holds the lease on (`outbox.claimStaged`), as composed; the
+     * dispatcher marks what was sent in batches (`outbox.markSentMany`), keeping the lease meanwhile.
+     */
+    async sendStaged(
+      row: StagedRow,
+      at: string,
+      markSentLater: (key: string) => void,
+    ): Promise<'sent' | 'failed'> {
+      return transmit(row, { raw: row.raw, markSentLater }, at, true);
     },
 
     /** Sends a row that waited for the window (the daily run); a retry counts one more attempt. */
@@ -258,7 +351,7 @@ export function createPostman(deps: PostmanDeps) {
       });
       if (!claimed) throw inFlight(row.key);
       if (claimed.status !== 'pending') return claimed.status === 'sent' ? 'already-sent' : 'failed';
-      return transmit({ ...row, attempts: claimed.attempts }, row.content!, at, true);
+      return transmit({ ...row, attempts: claimed.attempts }, { content: row.content! }, at, true);
     },
   };
 }

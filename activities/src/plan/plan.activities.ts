@@ -130,7 +130,8 @@ export function createPlanActivities(deps: PlanActivityDeps) {
     return { started, existing };
   }
 
-  const startOne = (input: DeliverableInput) => startDeliverableWorkflow(deps.client, deps.taskQueue, input);
+  const startOne = (input: DeliverableInput) =>
+    startDeliverableWorkflow(deps.client, deps.taskQueue, input, deps.postman?.stageLeadMs);
 
   return {
     /** Starts the plan's weekly digest (idempotent: false when it already runs). */

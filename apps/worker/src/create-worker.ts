@@ -1,13 +1,15 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { DAILY_MAIL_WORKFLOW_ID, mailWaitingSignal } from '@dondoc/workflows/src/mail/daily-mail.workflow';
+import { stagedMailWorkflow, stagedMailWorkflowId } from '@dondoc/workflows/src/mail/staged-mail.workflow';
 import {
   createDeliverableActivities,
   createIssueActivities,
   createPlanActivities,
   createMailActivities,
   createPostman,
+  createStagedMailActivities,
   createUrgingActivities,
 } from '@dondoc/activities';
 import { MailPolicyConfig, SETTINGS } from '@dondoc/config';
@@ -63,6 +65,18 @@ export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
         if (!(e instanceof WorkflowNotFoundError)) throw e;
       }
     },
+    wakeStagedMail: async (at, clockOffsetMs) => {
+      try {
+        await d.client.workflow.start(stagedMailWorkflow, {
+          workflowId: stagedMailWorkflowId(at, clockOffsetMs),
+          taskQueue: d.taskQueue,
+          args: [{ at, clockOffsetMs }],
+        });
+      } catch (e) {
+        // Another stager (or worker) started it: one dispatcher per instant.
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      }
+    },
   });
   const mailDeps = { dataSource: d.dataSource, postman, publicUrl: d.publicUrl };
   const activities = {
@@ -76,6 +90,7 @@ export async function createDondocWorker(d: DondocWorkerDeps): Promise<Worker> {
     ...createIssueActivities({ ...mailDeps, client: d.client, taskQueue: d.taskQueue }),
     ...createUrgingActivities(mailDeps),
     ...createMailActivities(mailDeps),
+    ...createStagedMailActivities(mailDeps),
   };
   return Worker.create({
     connection: d.connection,

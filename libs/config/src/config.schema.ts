@@ -62,6 +62,11 @@ export interface MailPolicyConfig {
   maxAttempts: number;
   /** Told of mail that could not be delivered, besides the unit's heads. */
   adminEmails: string[];
+  /**
+   * A deliverable prepares each reminder's or notice's mail this many minutes before it falls due, so
+   * that a wave of them goes out in one batch at the instant; 0: each is rendered and sent at its instant.
+   */
+  stageLeadMinutes: number;
 }
 
 type Parser<T> = (raw: string) => T;

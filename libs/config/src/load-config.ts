@@ -149,6 +149,13 @@ export const SETTINGS = {
     parse: parseIntegerBetween(1, 1000),
     description: 'Attempts at one mail before a transient SMTP error counts as permanent',
   },
+  MAIL_STAGE_LEAD_MINUTES: {
+    key: 'MAIL_STAGE_LEAD_MINUTES',
+    default: '15',
+    parse: parseIntegerBetween(0, 24 * 60),
+    description:
+      'Minutes before a reminder or notice falls due that its mail is prepared, so a wave goes out in one batch (0: off)',
+  },
   ADMIN_EMAILS: {
     key: 'ADMIN_EMAILS',
     parse: parseEmailList,
@@ -254,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DondocConfig {
       ratePerSecond: v.MAIL_RATE_PER_SECOND!,
       sendWindow: v.MAIL_SEND_WINDOW!,
       maxAttempts: v.MAIL_MAX_ATTEMPTS!,
+      stageLeadMinutes: v.MAIL_STAGE_LEAD_MINUTES!,
       adminEmails: v.ADMIN_EMAILS ?? [],
     },
     linkSecret: v.LINK_SECRET!,

@@ -1,7 +1,7 @@
 export type { MailAttachment, Mailer, OutgoingMail, SendResult } from './mailer';
 export { MailDeliveryError, PermanentMailError, TransientMailError } from './mail-errors';
 export { classifyMailError } from './classify-mail-error';
-export { createSmtpMailer, transportMailer } from './smtp.mailer';
+export { composeMail, createSmtpMailer, transportMailer } from './smtp.mailer';
 export type { SmtpMailerOptions, TransportReply } from './smtp.mailer';
 export * from './templates';
 export * from './ics';

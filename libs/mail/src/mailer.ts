@@ -19,6 +19,11 @@ export interface OutgoingMail {
   html: string;
   headers?: Record<string, string>;
   attachments?: MailAttachment[];
+  /**
+   * The same message already composed (composeMail), e.g. staged ahead of a wave: sent as it is, to
+   * `to` from `from`. Then only `subject` of the fields above describes it (text and html may be empty).
+   */
+  raw?: Buffer;
 }
 
 export interface SendResult {

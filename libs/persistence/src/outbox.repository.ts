@@ -20,12 +20,24 @@ export interface OutboxClaim {
   initialStatus?: 'pending' | 'digested';
   /** This attempt is about to send: take the lease (refused while another attempt holds it). */
   lease?: boolean;
+  /** Prepared ahead for the deliverable at this read-model version (see `claimStaged`). */
+  stagedVersion?: number | null;
+  /** The staged message as composed. */
+  raw?: Buffer | null;
 }
 
 /** Long enough for one SMTP exchange with the relay's timeouts; a crashed attempt frees it after this. */
 const LEASE = `interval '2 minutes'`;
 
 export type ClaimedRow = Pick<OutboxEntity, 'key' | 'status' | 'attempts'> & { notBefore: Date | null };
+
+/**
+ * What the dispatcher needs of a staged row to send it: the composed message, not the stored content
+ * (which stays in the row for an admin's resend). One statement, no entity hydration.
+ */
+export type StagedRow = Pick<OutboxEntity, 'key' | 'attempts' | 'recipient' | 'unitId' | 'subject'> & {
+  raw: Buffer;
+};
 
 export interface OutboxFilter {
   status?: OutboxStatus;
@@ -38,12 +50,24 @@ export interface OutboxFilter {
 }
 
 /** A row for logs and admin screens: what went to whom and how it went, without the mail body. */
-export type OutboxLogRow = Omit<OutboxEntity, 'content'>;
+export type OutboxLogRow = Omit<OutboxEntity, 'content' | 'stagedVersion' | 'raw'>;
+
+/**
+ * A staged row is still good while its deliverable's read model is at the version it was rendered
+ * for; a row staged for no deliverable is always good.
+ */
+const STAGED_STILL_GOOD = `(o.staged_version IS NULL OR EXISTS (
+  SELECT 1 FROM deliverables d WHERE d.id = o.deliverable_id AND d.version = o.staged_version))`;
 
 const LOG_COLUMNS = `key, workflow_id AS "workflowId", step, contact_id AS "contactId", recipient, subject,
   message_id AS "messageId", status, attempts, last_error AS "lastError", created_at AS "createdAt",
   sent_at AS "sentAt", kind, deliverable_id AS "deliverableId", unit_id AS "unitId", plan_id AS "planId",
   not_before AS "notBefore", digest_key AS "digestKey", failed_at AS "failedAt"`;
+
+/** TypeORM answers an UPDATE or DELETE … RETURNING with `[rows, count]`, other statements with the rows. */
+function returnedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
 
 export class OutboxRepository {
   constructor(private readonly ds: DataSource) {}
@@ -57,9 +81,10 @@ export class OutboxRepository {
     // With `lease`, a pending row held by another attempt is not returned (null): that one sends it.
     const rows = (await this.ds.query(
       `INSERT INTO outbox (key, workflow_id, step, contact_id, recipient, subject, message_id, status, attempts,
-                           kind, deliverable_id, unit_id, plan_id, content, not_before, claimed_until)
+                           kind, deliverable_id, unit_id, plan_id, content, not_before, claimed_until,
+                           staged_version, raw)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,CASE WHEN $8 = 'pending' THEN 1 ELSE 0 END,$9,$10,$11,$12,$13,$14,
-               CASE WHEN $15 THEN now() + ${LEASE} END)
+               CASE WHEN $15 THEN now() + ${LEASE} END, $16, $17)
        ON CONFLICT (key) DO UPDATE
          SET attempts = outbox.attempts + CASE WHEN outbox.status = 'pending' THEN 1 ELSE 0 END,
              claimed_until = CASE WHEN outbox.status = 'pending' AND $15 THEN now() + ${LEASE}
@@ -83,16 +108,25 @@ export class OutboxRepository {
         c.content ? JSON.stringify(c.content) : null,
         c.notBefore ?? null,
         c.lease ?? false,
+        c.stagedVersion ?? null,
+        c.raw ?? null,
       ],
     )) as ClaimedRow[];
     return rows[0] ?? null;
   }
 
   async markSent(key: string): Promise<void> {
+    await this.markSentMany([key]);
+  }
+
+  /** One statement for a batch the dispatcher sent (the raw message is not needed any more). */
+  async markSentMany(keys: string[]): Promise<void> {
+    if (!keys.length) return;
     await this.ds.query(
-      `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL, not_before = NULL, claimed_until = NULL
-        WHERE key = $1`,
-      [key],
+      `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL, not_before = NULL, claimed_until = NULL,
+              raw = NULL
+        WHERE key = ANY($1::text[])`,
+      [keys],
     );
   }
 
@@ -123,8 +157,8 @@ export class OutboxRepository {
       `UPDATE outbox SET status = 'pending', failed_at = NULL, not_before = NULL
         WHERE key = $1 AND status = 'failed' RETURNING key`,
       [key],
-    )) as unknown[];
-    return rows.length > 0;
+    )) as unknown;
+    return returnedRows(rows).length > 0;
   }
 
   async findByKey(key: string): Promise<OutboxEntity | null> {
@@ -166,14 +200,62 @@ export class OutboxRepository {
 
   /** Pending rows whose send window has opened, oldest first. */
   async dueDeferred(now: string, limit: number): Promise<OutboxEntity[]> {
-    return this.ds
-      .getRepository(OutboxEntity)
-      .createQueryBuilder('o')
-      .where(`o.status = 'pending' AND o.not_before IS NOT NULL AND o.not_before <= :now`, { now })
-      .orderBy('o.not_before', 'ASC')
-      .addOrderBy('o.key', 'ASC')
-      .limit(limit)
-      .getMany();
+    return (
+      this.ds
+        .getRepository(OutboxEntity)
+        .createQueryBuilder('o')
+        .where(`o.status = 'pending' AND o.not_before IS NOT NULL AND o.not_before <= :now`, { now })
+        // A staged mail its deliverable has moved past is the deliverable workflow's to send, or not.
+        .andWhere(STAGED_STILL_GOOD)
+        .orderBy('o.not_before', 'ASC')
+        .addOrderBy('o.key', 'ASC')
+        .limit(limit)
+        .getMany()
+    );
+  }
+
+  /**
+   * Takes the lease on up to `limit` staged rows due by `at` that are still good, for the instant's
+   * dispatcher: one statement, rows another attempt holds are skipped (not waited for). Each taken
+   * row counts one attempt, as a claim does.
+   */
+  async claimStaged(at: string, limit: number): Promise<StagedRow[]> {
+    const rows = (await this.ds.query(
+      `UPDATE outbox SET claimed_until = now() + ${LEASE}, attempts = attempts + 1
+        WHERE key IN (
+          SELECT o.key FROM outbox o
+           WHERE o.status = 'pending' AND o.staged_version IS NOT NULL AND o.not_before <= $1
+             AND (o.claimed_until IS NULL OR o.claimed_until < now()) AND ${STAGED_STILL_GOOD}
+           ORDER BY o.not_before, o.key LIMIT $2 FOR UPDATE OF o SKIP LOCKED)
+       RETURNING key, attempts, recipient, unit_id AS "unitId", subject, raw`,
+      [at, limit],
+    )) as unknown;
+    return returnedRows<StagedRow>(rows);
+  }
+
+  /**
+   * Drops the staged rows due by `at` whose deliverable has moved on (submitted, extended…) and that
+   * nobody is sending: if the step still falls due, the deliverable workflow mails it afresh under
+   * the same key; if not, it was never owed.
+   */
+  async withdrawStale(at: string): Promise<number> {
+    const rows = (await this.ds.query(
+      `DELETE FROM outbox o
+        WHERE o.status = 'pending' AND o.staged_version IS NOT NULL AND o.not_before <= $1
+          AND (o.claimed_until IS NULL OR o.claimed_until < now()) AND NOT ${STAGED_STILL_GOOD}
+       RETURNING key`,
+      [at],
+    )) as unknown;
+    return returnedRows(rows).length;
+  }
+
+  /** Gives back leases taken but not used (the dispatcher stopped early). */
+  async releaseLeases(keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await this.ds.query(
+      `UPDATE outbox SET claimed_until = NULL WHERE key = ANY($1::text[]) AND status = 'pending'`,
+      [keys],
+    );
   }
 
   /** Mails waiting for each digest contact's next daily digest, oldest first. */

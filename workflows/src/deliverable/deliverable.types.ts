@@ -35,6 +35,11 @@ export interface DeliverableInput {
   clockOffsetMs?: number;
   /** The plan already wrote the opening into the read model (PLAN_RECORDS_OPENING_PATCH). */
   openingRecorded?: boolean;
+  /**
+   * Prepare each step's mail this long before its instant (STAGE_AHEAD_PATCH; config
+   * MAIL_STAGE_LEAD_MINUTES); absent or 0: the step renders and sends at its instant.
+   */
+  stageLeadMs?: number;
 }
 
 export interface RegisterCommand {

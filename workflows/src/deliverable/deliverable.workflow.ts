@@ -28,7 +28,7 @@ const NOTIFY_OPTIONS = {
 } as const;
 
 const { recordDeliverable } = proxyActivities<DeliverableActivities>(RECORD_OPTIONS);
-const { notifyDeliverable, notifyAndRecordDeliverable } =
+const { notifyDeliverable, notifyAndRecordDeliverable, stageDeliverableStep } =
   proxyActivities<DeliverableActivities>(NOTIFY_OPTIONS);
 
 /**
@@ -46,6 +46,19 @@ export const ONE_ACTIVITY_PER_STEP_PATCH = 'deliverable-one-activity-per-step';
 export const PLAN_RECORDS_OPENING_PATCH = 'deliverable-plan-records-opening';
 /** From this patch on, the plan's weekly digest (planUrgingWorkflow) repeats escalations, not each deliverable. */
 export const WEEKLY_DIGEST_PATCH = 'deliverable-weekly-digest';
+/**
+ * From this patch on, a deliverable started with `stageLeadMs` prepares each step's mail that long
+ * before the step (stageDeliverableStep), so that at the instant one dispatcher per instant sends the
+ * whole wave (`mail:staged:<instant>`) instead of a workflow task and an activity per mail. The step
+ * itself still runs at its instant and sends whatever the dispatcher did not (exactly once by key).
+ */
+export const STAGE_AHEAD_PATCH = 'deliverable-stages-mail-ahead';
+/**
+ * A staged step runs this long after its instant: by then the dispatcher has sent the wave, and the
+ * step only finds its mail sent and records it, instead of 10⁴ steps contending with the dispatcher
+ * for the machine at the instant. If the dispatcher failed, this is how late the step sends it itself.
+ */
+export const STAGED_STEP_GRACE_MS = 2 * 60_000;
 
 /**
  * One unit's obligation for one period (DOMAIN.md lifecycle): reminds before the deadline, notifies
@@ -59,6 +72,9 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
   const state = new DeliverableState(input, new WorkingCalendar(), clock.nowIso(), weeklyByPlan);
   const { workflowId } = workflowInfo();
   const { view } = state;
+  const stageLead = input.stageLeadMs ?? 0;
+  /** Steps whose mail is staged (once each: a deliverable that moves on has it withdrawn, not restaged). */
+  const staged = new Set<string>();
 
   // Every queued transition, in order, with the state as it stands now: what the read model gets.
   const showNextStep = () => {
@@ -98,14 +114,29 @@ export async function deliverableWorkflow(input: DeliverableInput): Promise<Deli
       await condition(changed);
       continue;
     }
-    if (await condition(changed, clock.msUntil(step.at))) continue;
-    const firedAt = clock.nowIso();
-    const notice = {
+    const noticeNow = () => ({
       workflowId,
       deliverableId: view.id,
       step,
       pendingMembers: input.members ? state.pendingMembers() : undefined,
-    };
+    });
+    const untilStep = clock.msUntil(step.at);
+    if (stageLead > 0 && untilStep > 0 && !staged.has(step.id) && patched(STAGE_AHEAD_PATCH)) {
+      if (untilStep > stageLead && (await condition(changed, untilStep - stageLead))) continue;
+      staged.add(step.id);
+      await stageDeliverableStep({
+        notify: noticeNow(),
+        record: { workflowId, input, view: { ...view } },
+        clockOffsetMs: input.clockOffsetMs,
+      });
+      continue;
+    }
+    const runsIn = staged.has(step.id)
+      ? clock.msUntil(new Date(Date.parse(step.at) + STAGED_STEP_GRACE_MS).toISOString())
+      : untilStep;
+    if (await condition(changed, runsIn)) continue;
+    const firedAt = clock.nowIso();
+    const notice = noticeNow();
     const markDone = () => {
       state.done.add(step.id);
       if (step.kind === 'reminder') view.remindersSent++;

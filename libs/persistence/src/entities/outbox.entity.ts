@@ -92,4 +92,15 @@ export class OutboxEntity {
 
   @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
   failedAt!: Date | null;
+
+  /**
+   * Prepared ahead of its instant for the deliverable at this read-model version: the instant's
+   * dispatcher sends it only while the deliverable is still there (migration 1765800000000).
+   */
+  @Column({ name: 'staged_version', type: 'integer', nullable: true })
+  stagedVersion!: number | null;
+
+  /** A staged mail as composed for the relay (Message-ID, Date: its instant); dropped once sent. */
+  @Column({ type: 'bytea', nullable: true })
+  raw!: Buffer | null;
 }
