@@ -34,6 +34,8 @@ export class DeliverableHarness {
   sink!: SmtpSink;
   worker!: RunningTestWorker;
   injectFaultAfterNotify = false;
+  /** The staged-mail dispatcher fails for good (its deliverables' steps must send the mail themselves). */
+  failStagedDispatch = false;
   private period = 0;
 
   async start(): Promise<void> {
@@ -59,6 +61,11 @@ export class DeliverableHarness {
           }
           return result;
         },
+        sendStagedMail: async (...args: never[]) => {
+          if (this.failStagedDispatch)
+            throw ApplicationFailure.nonRetryable('injected dispatcher failure', 'InjectedFault');
+          return acts.sendStagedMail(...args);
+        },
       }),
     });
   }
@@ -74,7 +81,13 @@ export class DeliverableHarness {
 
   /** A new deliverable due about a month after the test server's current time. */
   async startDeliverable(
-    over: { unitId?: string; offsets?: number[]; dueInDays?: number; members?: string[] } = {},
+    over: {
+      unitId?: string;
+      offsets?: number[];
+      dueInDays?: number;
+      members?: string[];
+      stageLeadMs?: number;
+    } = {},
   ) {
     const key: DeliverableKey = {
       planId: '22-KH-TU',
@@ -97,6 +110,7 @@ export class DeliverableHarness {
       requiredContents: ['decision-148'],
       collectorUnitId: TEST_BTG.id,
       members: over.members,
+      stageLeadMs: over.stageLeadMs,
     };
     const handle = await this.env.client.workflow.start(deliverableWorkflow, {
       taskQueue: TEST_TASK_QUEUE,
