@@ -36,7 +36,7 @@ const WEEKEND_NAMES: Record<number, string> = { 0: 'Chủ Nhật', 6: 'Thứ B�
 class CalendarTables {
   private readonly choices = new Map<number, HolidayChoices>();
   private readonly noticeDaysOff = new Map<IsoDate, string>();
-  readonly noticeWorkingDays = new Map<IsoDate, string>();
+  private readonly noticeWorkingDays = new Map<IsoDate, string>();
   private readonly daysOffByYear = new Map<number, Map<IsoDate, string>>();
   /** 1 on the working days of a year, 0 on the others; index 0 is 1 January. */
   private readonly flagsByYear = new Map<number, Uint8Array>();
@@ -65,7 +65,7 @@ class CalendarTables {
   }
 
   /** Holidays, compensatory days and notice days off of one year (weekends are not stored). */
-  daysOffOfYear(year: number): Map<IsoDate, string> {
+  private daysOffOfYear(year: number): Map<IsoDate, string> {
     let table = this.daysOffByYear.get(year);
     if (table) return table;
     const holidays = statutoryHolidays(year, this.choices.get(year));
