@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PlanDefinition } from '@dondoc/domain';
 import { parsePlan } from '@dondoc/domain/src/plan/plan-validate';
+import { sampleTreeCpu, TreeCpu } from './simulation-cpu';
 import { buildSimulationOrg } from './simulation-org';
 import type { BenchContext, BenchOutcome } from './scenarios';
 import { round } from './scenarios';
@@ -23,6 +24,8 @@ interface Ran {
   seconds: number;
   stdout: string;
   stderr: string;
+  /** CPU of the process and of what it started (sampled from /proc; null elsewhere). */
+  cpu: TreeCpu | null;
 }
 
 /** Runs a TypeScript entry point of this repo as its own node process; rejects on a non-zero exit. */
@@ -33,6 +36,7 @@ function runTs(entry: string, args: string[], onStderrLine: (l: string) => void)
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const cpu = child.pid === undefined ? { stop: () => null } : sampleTreeCpu(child.pid);
     const out: Buffer[] = [];
     let err = '';
     let partial = '';
@@ -46,9 +50,10 @@ function runTs(entry: string, args: string[], onStderrLine: (l: string) => void)
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - t) / 1000;
+      const used = cpu.stop();
       if (code !== 0)
         reject(new Error(`${entry} exited ${code}: ${err.trim().split('\n').slice(-5).join(' | ')}`));
-      else resolve({ seconds, stdout: Buffer.concat(out).toString(), stderr: err });
+      else resolve({ seconds, stdout: Buffer.concat(out).toString(), stderr: err, cpu: used });
     });
   });
 }
@@ -184,6 +189,10 @@ export async function benchSimulation({ log }: BenchContext): Promise<BenchOutco
         // CPU of the CLI process (main and workflow threads) and of the baseline's: comparable on a loaded machine.
         simulateCpuSeconds: cpu ? round((Number(cpu[1]) + Number(cpu[2])) / 1000) : null,
         baselineCpuSeconds: round(b.cpuMs / 1000),
+        // The whole trees, sampled from outside to the process's exit: the CLI (all its threads), its
+        // time-skipping server and PostgreSQL; the baseline and its server. Loads differ, CPU less so.
+        simulateTreeCpuSeconds: sim.cpu,
+        baselineTreeCpuSeconds: bare.cpu,
         baselineWorkflows: timelines.length,
         baselineTimers: b.timers,
         baselineCompleted: b.completed,

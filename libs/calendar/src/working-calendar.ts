@@ -1,6 +1,15 @@
 import { CalendarNotice } from './calendar-notice';
 import { compensatoryDays } from './compensatory-days';
-import { addDays, daysBetween, IsoDate, parseIsoDate, vnDateOf, vnInstant, weekday } from './iso-date.util';
+import {
+  addDays,
+  IsoDate,
+  isoDateOfDay,
+  isoDayNumber,
+  parseIsoDate,
+  vnDateOf,
+  vnInstant,
+  weekday,
+} from './iso-date.util';
 import { noticeProblems } from './notice-problems';
 import { SHIPPED_NOTICES } from './shipped-notices';
 import { HolidayChoices, statutoryHolidays } from './statutory-holidays';
@@ -19,21 +28,22 @@ export interface WorkingCalendarOptions {
 const WEEKEND_NAMES: Record<number, string> = { 0: 'Chủ Nhật', 6: 'Thứ Bảy' };
 
 /**
- * Working days in Vietnam: Saturdays, Sundays, the public holidays of Labour Code 2019 art. 112
- * (lunar ones included), compensatory days, and the government's yearly notices. Precedence:
- * notice working day > notice day off > holiday or compensatory day > weekend.
- *
- * Pure and sandbox-safe: workflows use it to place timers. Years are computed on first use.
+ * What a set of notices makes of the calendar, computed once per notices array and shared by every
+ * WorkingCalendar built on it: each workflow builds its own calendar, so the shipped notices' tables
+ * (holidays, working-day flags and running totals per year) would otherwise be recomputed in each.
+ * Everything here is a pure function of the notices, so sharing cannot change an answer.
  */
-export class WorkingCalendar {
+class CalendarTables {
   private readonly choices = new Map<number, HolidayChoices>();
   private readonly noticeDaysOff = new Map<IsoDate, string>();
   private readonly noticeWorkingDays = new Map<IsoDate, string>();
   private readonly daysOffByYear = new Map<number, Map<IsoDate, string>>();
+  /** 1 on the working days of a year, 0 on the others; index 0 is 1 January. */
+  private readonly flagsByYear = new Map<number, Uint8Array>();
   private readonly totalsByYear = new Map<number, Uint16Array>();
 
-  constructor(options: WorkingCalendarOptions = {}) {
-    for (const notice of options.notices ?? SHIPPED_NOTICES) this.addNotice(notice);
+  constructor(notices: readonly CalendarNotice[]) {
+    for (const notice of notices) this.addNotice(notice);
   }
 
   private addNotice(notice: CalendarNotice): void {
@@ -68,22 +78,101 @@ export class WorkingCalendar {
     return table;
   }
 
+  /** Why `d` (a valid date of `year`) is a day off, or null on a working day. */
+  reasonOff(d: IsoDate, year: number): string | null {
+    if (this.noticeWorkingDays.has(d)) return null;
+    return this.daysOffOfYear(year).get(d) ?? WEEKEND_NAMES[weekday(d)] ?? null;
+  }
+
+  /** The working-day flags of a year, from reasonOff: the one rule, applied once per day. */
+  flagsOfYear(year: number): Uint8Array {
+    let flags = this.flagsByYear.get(year);
+    if (flags) return flags;
+    const start = yearStartDay(year);
+    flags = new Uint8Array(isoDayNumber(`${yearDigits(year)}-12-31`) - start + 1);
+    for (let i = 0; i < flags.length; i++)
+      flags[i] = this.reasonOff(isoDateOfDay(start + i), year) === null ? 1 : 0;
+    this.flagsByYear.set(year, flags);
+    return flags;
+  }
+
+  /** totals[i]: working days from 1 January to the i-th day of the year (0-based), included. */
+  runningTotals(year: number): Uint16Array {
+    let totals = this.totalsByYear.get(year);
+    if (totals) return totals;
+    const flags = this.flagsOfYear(year);
+    totals = new Uint16Array(flags.length);
+    let count = 0;
+    for (let i = 0; i < flags.length; i++) totals[i] = count += flags[i];
+    this.totalsByYear.set(year, totals);
+    return totals;
+  }
+}
+
+/** Tables by notices array (weakly: a loader's array goes when its calendars do). */
+const tablesByNotices = new WeakMap<readonly CalendarNotice[], CalendarTables>();
+
+function tablesOf(notices: readonly CalendarNotice[]): CalendarTables {
+  let tables = tablesByNotices.get(notices);
+  if (!tables) tablesByNotices.set(notices, (tables = new CalendarTables(notices)));
+  return tables;
+}
+
+/** The day number of 1 January of a year. */
+function yearStartDay(year: number): number {
+  return isoDayNumber(`${yearDigits(year)}-01-01`);
+}
+
+const yearDigits = (year: number) => String(year).padStart(4, '0');
+
+/**
+ * Working days in Vietnam: Saturdays, Sundays, the public holidays of Labour Code 2019 art. 112
+ * (lunar ones included), compensatory days, and the government's yearly notices. Precedence:
+ * notice working day > notice day off > holiday or compensatory day > weekend.
+ *
+ * Pure and sandbox-safe: workflows use it to place timers. Years are computed on first use, once
+ * per notices array (a calendar reads its notices when built: change them by building another).
+ * Day steps run on day numbers and per-year flags, not on date strings: a term's weekly digests
+ * take ~10⁶ of them.
+ */
+export class WorkingCalendar {
+  private readonly tables: CalendarTables;
+  /** The year whose flags were used last, as day numbers [from, to): consecutive steps stay in it. */
+  private flags: Uint8Array = new Uint8Array(0);
+  private flagsFrom = 0;
+  private flagsTo = 0;
+
+  constructor(options: WorkingCalendarOptions = {}) {
+    this.tables = tablesOf(options.notices ?? SHIPPED_NOTICES);
+  }
+
   /** Why `d` is a day off (holiday or notice name, 'Thứ Bảy', 'Chủ Nhật'), or null on a working day. */
   reasonOff(d: IsoDate): string | null {
     const { y } = parseIsoDate(d);
-    if (this.noticeWorkingDays.has(d)) return null;
-    return this.daysOffOfYear(y).get(d) ?? WEEKEND_NAMES[weekday(d)] ?? null;
+    return this.tables.reasonOff(d, y);
   }
 
   isWorkingDay(d: IsoDate): boolean {
-    return this.reasonOff(d) === null;
+    return this.isWorkingDayNumber(isoDayNumber(d));
+  }
+
+  private isWorkingDayNumber(n: number): boolean {
+    if (n < this.flagsFrom || n >= this.flagsTo) {
+      // parseIsoDate: a step beyond the years an ISO date can name fails as it always did.
+      const year = parseIsoDate(isoDateOfDay(n)).y;
+      this.flags = this.tables.flagsOfYear(year);
+      this.flagsFrom = yearStartDay(year);
+      this.flagsTo = this.flagsFrom + this.flags.length;
+    }
+    return this.flags[n - this.flagsFrom] === 1;
   }
 
   /** `d` itself when it is a working day, else the next working day. */
   rollForward(d: IsoDate): IsoDate {
-    let day = d;
-    while (!this.isWorkingDay(day)) day = addDays(day, 1);
-    return day;
+    let n = isoDayNumber(d);
+    if (this.isWorkingDayNumber(n)) return d;
+    while (!this.isWorkingDayNumber(++n));
+    return isoDateOfDay(n);
   }
 
   /**
@@ -97,13 +186,14 @@ export class WorkingCalendar {
   /** `n` working days after `d` (before it when `n` is negative); `d` itself need not be a working day. */
   addWorkingDays(d: IsoDate, n: number): IsoDate {
     if (!Number.isInteger(n)) throw new RangeError(`Not a whole number of working days: ${n}`);
+    if (n === 0) return d;
     const step = n < 0 ? -1 : 1;
-    let day = d;
+    let day = isoDayNumber(d);
     for (let left = Math.abs(n); left > 0;) {
-      day = addDays(day, step);
-      if (this.isWorkingDay(day)) left--;
+      day += step;
+      if (this.isWorkingDayNumber(day)) left--;
     }
-    return day;
+    return isoDateOfDay(day);
   }
 
   /**
@@ -119,22 +209,20 @@ export class WorkingCalendar {
 
   /** Every non-working date from `from` to `to`, both included, sorted. */
   daysOff(from: IsoDate, to: IsoDate): IsoDate[] {
-    parseIsoDate(from);
-    parseIsoDate(to);
+    const [first, last] = [isoDayNumber(from), isoDayNumber(to)];
     if (from > to) throw new RangeError(`Empty range: ${from} is after ${to}`);
     const result: IsoDate[] = [];
-    for (let day = from; day <= to; day = addDays(day, 1)) if (!this.isWorkingDay(day)) result.push(day);
+    for (let n = first; n <= last; n++) if (!this.isWorkingDayNumber(n)) result.push(isoDateOfDay(n));
     return result;
   }
 
   /** The first reminder slot (08:00 on a working day) at or after an instant. */
   nextReminderSlot(after: string): string {
     const afterIso = new Date(after).toISOString();
-    let day = vnDateOf(after);
-    for (;;) {
-      const slot = vnInstant(day, REMINDER_HOUR);
-      if (this.isWorkingDay(day) && slot >= afterIso) return slot;
-      day = addDays(day, 1);
+    for (let n = isoDayNumber(vnDateOf(after)); ; n++) {
+      if (!this.isWorkingDayNumber(n)) continue;
+      const slot = vnInstant(isoDateOfDay(n), REMINDER_HOUR);
+      if (slot >= afterIso) return slot;
     }
   }
 
@@ -144,27 +232,17 @@ export class WorkingCalendar {
    */
   private countWorkingDays(from: IsoDate, to: IsoDate): number {
     if (from > to) return 0;
-    const [fy, ty] = [parseIsoDate(from).y, parseIsoDate(to).y];
+    const [a, b] = [isoDayNumber(from), isoDayNumber(to)];
+    const [fy, ty] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))];
     let count = 0;
     for (let year = fy; year <= ty; year++) {
-      const totals = this.runningTotals(year);
-      const first = year === fy ? daysBetween(`${year}-01-01`, from) : 0;
-      const last = year === ty ? daysBetween(`${year}-01-01`, to) : totals.length - 1;
+      const totals = this.tables.runningTotals(year);
+      const start = yearStartDay(year);
+      const first = year === fy ? a - start : 0;
+      const last = year === ty ? b - start : totals.length - 1;
       count += totals[last] - (first > 0 ? totals[first - 1] : 0);
     }
     return count;
-  }
-
-  /** totals[i]: working days from 1 January to the i-th day of the year (0-based), included. */
-  private runningTotals(year: number): Uint16Array {
-    let totals = this.totalsByYear.get(year);
-    if (totals) return totals;
-    const start = `${year}-01-01`;
-    totals = new Uint16Array(daysBetween(start, `${year + 1}-01-01`));
-    let count = 0;
-    for (let i = 0; i < totals.length; i++) totals[i] = count += this.isWorkingDay(addDays(start, i)) ? 1 : 0;
-    this.totalsByYear.set(year, totals);
-    return totals;
   }
 }
 
