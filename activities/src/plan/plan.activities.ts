@@ -91,31 +91,54 @@ export function createPlanActivities(deps: PlanActivityDeps) {
   }
 
   /**
-   * Starts deliverable workflows (idempotent by business-key id), in chunks, heartbeating progress.
-   * With `openedAt` (a period opening), each chunk's openings are then written into the read model in
-   * one statement and the workflows are told so (PLAN_RECORDS_OPENING_PATCH); a retry rewrites
-   * nothing that is there (versioned upsert, events keyed by version).
+   * Starts deliverable workflows (idempotent by business-key id), START_CONCURRENCY at a time,
+   * heartbeating progress. With `openedAt` (a period opening), the openings of each chunk of CHUNK
+   * are then written into the read model in one statement and the workflows are told so
+   * (PLAN_RECORDS_OPENING_PATCH); a retry rewrites nothing that is there (versioned upsert, events
+   * keyed by version). The starts never wait for a write: a chunk is written, one chunk at a time,
+   * as soon as its last start has returned, while the pool goes on with the next chunks (a pool
+   * drained at every chunk boundary left the server idle for a moment each time).
    */
   async function start(inputs: DeliverableInput[], openedAt?: string): Promise<OpenResult> {
-    let started = 0;
-    let existing = 0;
-    for (let i = 0; i < inputs.length; i += CHUNK) {
-      const chunk = inputs
-        .slice(i, i + CHUNK)
-        .map((input) => (openedAt ? { ...input, openingRecorded: true } : input));
-      const outcomes = await mapPooled(chunk, START_CONCURRENCY, startOne);
-      started += outcomes.filter(Boolean).length;
-      existing += outcomes.filter((o) => !o).length;
-      if (openedAt)
-        await projections.upsertMany(
-          chunk.map((input) => {
-            const record = openingRecordOf(input, deliverableWorkflowId(input.key), openedAt, cal);
-            return { projection: projectionOf(record), events: record.events };
-          }),
-        );
-      Context.current().heartbeat({ done: i + chunk.length });
-    }
-    return { started, existing };
+    const all = openedAt ? inputs.map((input) => ({ ...input, openingRecorded: true })) : inputs;
+    const outcomes: boolean[] = new Array(all.length);
+    const waiting = Array.from({ length: Math.ceil(all.length / CHUNK) }, (_, c) =>
+      Math.min(CHUNK, all.length - c * CHUNK),
+    );
+    let done = 0;
+    let writes = Promise.resolve();
+    let writeFailure: { error: unknown } | undefined;
+    const chunkStarted = (c: number) => {
+      const chunk = all.slice(c * CHUNK, (c + 1) * CHUNK);
+      // Caught here (and rethrown below): a failed write must fail the activity, not the process.
+      writes = writes
+        .then(async () => {
+          if (openedAt) await projections.upsertMany(chunk.map((input) => openingOf(input, openedAt)));
+          done += chunk.length;
+          Context.current().heartbeat({ done });
+        })
+        .catch((error: unknown) => void (writeFailure ??= { error }));
+    };
+    await mapPooled(
+      all.map((_, i) => i),
+      START_CONCURRENCY,
+      async (i) => {
+        if (writeFailure) throw writeFailure.error;
+        outcomes[i] = await startOne(all[i]);
+        const c = Math.floor(i / CHUNK);
+        if (--waiting[c] === 0) chunkStarted(c);
+      },
+    );
+    await writes;
+    if (writeFailure) throw writeFailure.error;
+    const started = outcomes.filter(Boolean).length;
+    return { started, existing: all.length - started };
+  }
+
+  /** The read-model row and events of a deliverable the plan has just opened (computed as the workflow would). */
+  function openingOf(input: DeliverableInput, openedAt: string) {
+    const record = openingRecordOf(input, deliverableWorkflowId(input.key), openedAt, cal);
+    return { projection: projectionOf(record), events: record.events };
   }
 
   const startOne = (input: DeliverableInput) => startDeliverableWorkflow(deps.client, deps.taskQueue, input);
