@@ -2,14 +2,17 @@ import { WorkingCalendar } from '@dondoc/calendar';
 import { expandPlan, ScheduledDeliverable } from '@dondoc/domain';
 import { OrgRepository, PlanEntity } from '@dondoc/persistence';
 
-/** How long an unused schedule stays in memory (a province's is ~70 MiB). */
-const DEFAULT_KEEP_MS = 2 * 60_000;
+/**
+ * How long an unused schedule stays in memory (a province's is ~70 MiB): longer than a province's
+ * largest opening takes under load (~90 s at load 15), so the activity after it still finds it.
+ */
+const DEFAULT_KEEP_MS = 5 * 60_000;
 
 /**
  * A plan's whole-term schedule, kept in the worker between the activities that need it. On its issue
- * day a plan asks for it four times within seconds (`planOpenings`, then `openPlanPeriod` for each
- * period due), and at province scale each computation loads a 156,000-member org and expands it
- * (~1.5 s of CPU, more under load).
+ * day a plan asks for it five times within minutes (`planOpenings`, `openPlanPeriod` for each period
+ * due, `announcePlan`), and at province scale each computation loads a 156,000-member org and
+ * expands it (~1.5 s of CPU, more under load).
  *
  * The schedule is a function of the plan's stored definition and dates, the calendar (fixed for the
  * worker's life) and the stored org. The first are compared whole; the org by its revision
