@@ -22,6 +22,11 @@ const BROKEN_WITHOUT_PATCHES = [
   'plan-issued-cascade-reorganised-cancelled.v2.history.b64',
   // Recorded before `plan-opens-before-announcing`: the plan-issued mail preceded the opening.
   'plan-opened-on-issue-day.v1.history.b64',
+  // Recorded before `plan-no-timer-when-due`: a timer before each opening already due.
+  'plan-issued-cascade-reorganised-cancelled.v3.history.b64',
+  'plan-issued-cascade-reorganised-cancelled.v4.history.b64',
+  'plan-issued-cascade-reorganised-cancelled.v5.history.b64',
+  'plan-opened-on-issue-day.v2.history.b64',
 ];
 
 /**

@@ -11,7 +11,6 @@ import {
   DueRule,
   isOwed,
   planSemanticProblems,
-  expandPlan,
   isClosed,
   PlanDefinition,
   ScheduledDeliverable,
@@ -33,7 +32,11 @@ import { openingRecordOf } from '@dondoc/workflows/src/deliverable/deliverable-s
 import { startPlanUrging } from '../urging/start-urging';
 import type { Postman } from '../mail/postman';
 import type { PlanUrgingInput } from '@dondoc/workflows/src/urging/plan-urging.workflow';
-import { deliverableInputFor, openingInstant, periodOpensOn } from './plan-deliverable-input';
+import { deliverableInputFor } from './plan-deliverable-input';
+import { obligationRoles, PlanOpening, planOpeningsOf } from './plan-openings';
+import { PlanScheduleMemo } from './plan-schedule-memo';
+
+export type { PlanOpening } from './plan-openings';
 
 export interface PlanActivityDeps {
   dataSource: DataSource;
@@ -44,15 +47,6 @@ export interface PlanActivityDeps {
   postman?: Postman;
   publicUrl?: string;
   linkSecret?: string;
-}
-
-export interface PlanOpening {
-  at: string;
-  period: string;
-  /** Set when only these obligations open now (a summary opens when what it summarises falls due). */
-  obligations?: string[];
-  /** Unique per opening: the period, or `<period>/<obligation>` for a summary. */
-  key: string;
 }
 
 export interface OpenPeriodInput {
@@ -87,15 +81,9 @@ export function createPlanActivities(deps: PlanActivityDeps) {
     return deps.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: planId });
   }
 
-  /** The whole term's schedule over the org as it now stands (effective dating picks who owes what when). */
-  async function schedule(plan: PlanEntity): Promise<ScheduledDeliverable[]> {
-    const org = await orgs.loadTree();
-    return expandPlan(plan.definition, org, {
-      issued: plan.issuedOn,
-      until: plan.until ?? undefined,
-      calendar: cal,
-    });
-  }
+  // Kept between the activities of a plan's issue day, which each need the whole term (see there).
+  const schedules = new PlanScheduleMemo(orgs, cal);
+  const schedule = (plan: PlanEntity) => schedules.schedule(plan);
 
   async function fallbackCollector(def: PlanDefinition): Promise<string> {
     const btg = await deps.dataSource.getRepository(UnitEntity).findOneBy({ type: 'ban-tuyen-giao' });
@@ -103,31 +91,54 @@ export function createPlanActivities(deps: PlanActivityDeps) {
   }
 
   /**
-   * Starts deliverable workflows (idempotent by business-key id), in chunks, heartbeating progress.
-   * With `openedAt` (a period opening), each chunk's openings are then written into the read model in
-   * one statement and the workflows are told so (PLAN_RECORDS_OPENING_PATCH); a retry rewrites
-   * nothing that is there (versioned upsert, events keyed by version).
+   * Starts deliverable workflows (idempotent by business-key id), START_CONCURRENCY at a time,
+   * heartbeating progress. With `openedAt` (a period opening), the openings of each chunk of CHUNK
+   * are then written into the read model in one statement and the workflows are told so
+   * (PLAN_RECORDS_OPENING_PATCH); a retry rewrites nothing that is there (versioned upsert, events
+   * keyed by version). The starts never wait for a write: a chunk is written, one chunk at a time,
+   * as soon as its last start has returned, while the pool goes on with the next chunks (a pool
+   * drained at every chunk boundary left the server idle for a moment each time).
    */
   async function start(inputs: DeliverableInput[], openedAt?: string): Promise<OpenResult> {
-    let started = 0;
-    let existing = 0;
-    for (let i = 0; i < inputs.length; i += CHUNK) {
-      const chunk = inputs
-        .slice(i, i + CHUNK)
-        .map((input) => (openedAt ? { ...input, openingRecorded: true } : input));
-      const outcomes = await mapPooled(chunk, START_CONCURRENCY, startOne);
-      started += outcomes.filter(Boolean).length;
-      existing += outcomes.filter((o) => !o).length;
-      if (openedAt)
-        await projections.upsertMany(
-          chunk.map((input) => {
-            const record = openingRecordOf(input, deliverableWorkflowId(input.key), openedAt, cal);
-            return { projection: projectionOf(record), events: record.events };
-          }),
-        );
-      Context.current().heartbeat({ done: i + chunk.length });
-    }
-    return { started, existing };
+    const all = openedAt ? inputs.map((input) => ({ ...input, openingRecorded: true })) : inputs;
+    const outcomes: boolean[] = new Array(all.length);
+    const waiting = Array.from({ length: Math.ceil(all.length / CHUNK) }, (_, c) =>
+      Math.min(CHUNK, all.length - c * CHUNK),
+    );
+    let done = 0;
+    let writes = Promise.resolve();
+    let writeFailure: { error: unknown } | undefined;
+    const chunkStarted = (c: number) => {
+      const chunk = all.slice(c * CHUNK, (c + 1) * CHUNK);
+      // Caught here (and rethrown below): a failed write must fail the activity, not the process.
+      writes = writes
+        .then(async () => {
+          if (openedAt) await projections.upsertMany(chunk.map((input) => openingOf(input, openedAt)));
+          done += chunk.length;
+          Context.current().heartbeat({ done });
+        })
+        .catch((error: unknown) => void (writeFailure ??= { error }));
+    };
+    await mapPooled(
+      all.map((_, i) => i),
+      START_CONCURRENCY,
+      async (i) => {
+        if (writeFailure) throw writeFailure.error;
+        outcomes[i] = await startOne(all[i]);
+        const c = Math.floor(i / CHUNK);
+        if (--waiting[c] === 0) chunkStarted(c);
+      },
+    );
+    await writes;
+    if (writeFailure) throw writeFailure.error;
+    const started = outcomes.filter(Boolean).length;
+    return { started, existing: all.length - started };
+  }
+
+  /** The read-model row and events of a deliverable the plan has just opened (computed as the workflow would). */
+  function openingOf(input: DeliverableInput, openedAt: string) {
+    const record = openingRecordOf(input, deliverableWorkflowId(input.key), openedAt, cal);
+    return { projection: projectionOf(record), events: record.events };
   }
 
   const startOne = (input: DeliverableInput) =>
@@ -142,32 +153,7 @@ export function createPlanActivities(deps: PlanActivityDeps) {
     /** When each period of the plan opens (cascade children and event-driven obligations excluded). */
     async planOpenings({ planId }: { planId: string }): Promise<{ openings: PlanOpening[]; endsAt: string }> {
       const plan = await loadPlan(planId);
-      const rows = await schedule(plan);
-      const dueOf = new Map(rows.map((r) => [`${r.obligationId}|${r.period}`, r.dueDate]));
-      const byKey = new Map<string, PlanOpening>();
-      for (const row of rows) {
-        if (row.dueDate === null || isCascadeChild(plan.definition, row.obligationId)) continue;
-        const summarised = summarisedObligation(plan.definition, row.obligationId);
-        if (summarised) {
-          // BTG's summary opens once the reports it summarises fall due, not at the start of the year.
-          const key = `${row.period}/${row.obligationId}`;
-          const day = dueOf.get(`${summarised}|${row.period}`) ?? periodOpensOn(row.period, plan.issuedOn);
-          byKey.set(key, {
-            key,
-            period: row.period,
-            obligations: [row.obligationId],
-            at: openingInstant(day),
-          });
-        } else {
-          byKey.set(row.period, {
-            key: row.period,
-            period: row.period,
-            at: openingInstant(periodOpensOn(row.period, plan.issuedOn)),
-          });
-        }
-      }
-      const openings = [...byKey.values()];
-      openings.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+      const openings = planOpeningsOf(plan.definition, plan.issuedOn, await schedule(plan));
       // The plan's own process ends with its term (or the `until` it was issued with).
       return { openings, endsAt: vnInstant(addDays(plan.until ?? plan.definition.term.end, 1), 0) };
     },
@@ -177,14 +163,13 @@ export function createPlanActivities(deps: PlanActivityDeps) {
       const plan = await loadPlan(o.planId);
       const def = plan.definition;
       const collector = await fallbackCollector(def);
+      const roles = obligationRoles(def);
       const rows = (await schedule(plan)).filter(
         (r) =>
           r.period === o.period &&
           r.dueDate !== null &&
-          !isCascadeChild(def, r.obligationId) &&
-          (o.obligations
-            ? o.obligations.includes(r.obligationId)
-            : !summarisedObligation(def, r.obligationId)) &&
+          !roles.isCascadeChild(r.obligationId) &&
+          (o.obligations ? o.obligations.includes(r.obligationId) : !roles.summarised(r.obligationId)) &&
           (!o.unitId || r.assignee === o.unitId),
       );
       // A unit the plan no longer covers opens nothing in later periods, though the org may still
@@ -490,16 +475,6 @@ function groupPersonRowsByCell(rows: readonly ScheduledDeliverable[]) {
   return [...cells.values()]
     .map((c) => ({ ...c, members: c.members.sort() }))
     .sort((a, b) => a.cellId.localeCompare(b.cellId));
-}
-
-/** The obligation a summary summarises (its due rule counts from that one's due date), if any. */
-function summarisedObligation(def: PlanDefinition, obligationId: string): string | undefined {
-  const due = def.obligations.find((o) => o.id === obligationId)?.due;
-  return due?.kind === 'after-obligation-due' ? due.obligation : undefined;
-}
-
-function isCascadeChild(def: PlanDefinition, obligationId: string): boolean {
-  return def.obligations.find((o) => o.id === obligationId)?.due?.kind === 'after-parent-acceptance';
 }
 
 export type PlanActivities = ReturnType<typeof createPlanActivities>;

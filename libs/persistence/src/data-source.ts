@@ -28,6 +28,7 @@ import { DeliverableListIndex1765300000000 } from './migrations/1765300000000-de
 import { ReadModelCoveringIndexes1765400000000 } from './migrations/1765400000000-read-model-covering-indexes';
 import { ReadModelChangeMarks1765500000000 } from './migrations/1765500000000-read-model-change-marks';
 import { ReadModelShapeMarks1765600000000 } from './migrations/1765600000000-read-model-shape-marks';
+import { OrgRevision1765700000000 } from './migrations/1765700000000-org-revision';
 import { OutboxStagedMail1765800000000 } from './migrations/1765800000000-outbox-staged-mail';
 import { Accounts1765000000000 } from './migrations/1765000000000-accounts';
 import { AccountEntity } from './auth/account.entity';
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   ReadModelCoveringIndexes1765400000000,
   ReadModelChangeMarks1765500000000,
   ReadModelShapeMarks1765600000000,
+  OrgRevision1765700000000,
   OutboxStagedMail1765800000000,
 ];
 

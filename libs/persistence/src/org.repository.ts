@@ -164,6 +164,25 @@ export class OrgRepository {
   }
 
   /**
+   * The org's revision (migration 1765700000000): it moves with every committed write to units,
+   * contacts, people or memberships, so an equal revision means the same stored org.
+   */
+  async revision(manager: EntityManager = this.ds.manager): Promise<string> {
+    const [row]: { revision: string }[] = await manager.query(
+      `SELECT revision::text AS revision FROM org_revision WHERE id = 1`,
+    );
+    return row.revision;
+  }
+
+  /** The whole stored tree (as `loadTree()`) and the revision it is at, read in one snapshot. */
+  async loadTreeWithRevision(): Promise<{ tree: OrgTree; revision: string }> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const revision = await this.revision(m);
+      return { tree: await this.loadTree(undefined, m), revision };
+    });
+  }
+
+  /**
    * Stores a tree in ONE transaction: it is validated again inside it (in merge mode against the stored
    * units), and either everything is written or nothing. Rows that deliverables or sent mail point at
    * are never deleted: absent units are closed (valid_to = the day before `effectiveFrom`, default
