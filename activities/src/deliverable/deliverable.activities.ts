@@ -84,10 +84,6 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
     },
 
     /**
-     * A timed step in one call: the mails first (each exactly once), then the transition into the
-     * read model (versioned). Retrying the whole is safe, so the workflow needs one activity, not two.
-     */
-    /**
      * Prepares a timed step's mails ahead of its instant (postman.stage), for the read-model version
      * the workflow stands at; writes nothing else. At the instant the step still runs
      * notifyAndRecordDeliverable, which finds each staged mail sent (or sends it, if the dispatcher
@@ -101,6 +97,10 @@ export function createDeliverableActivities(deps: DeliverableActivityDeps) {
       });
     },
 
+    /**
+     * A timed step in one call: the mails first (each exactly once), then the transition into the
+     * read model (versioned). Retrying the whole is safe, so the workflow needs one activity, not two.
+     */
     async notifyAndRecordDeliverable(i: { notify: NotifyInput; record: RecordInput }): Promise<NotifyResult> {
       const result = await mailStep(deps, factsOf(i.record), i.notify);
       await activities.recordDeliverable(i.record);

@@ -53,6 +53,23 @@ export class MailInFlightError extends Error {}
  */
 type Carried = { content: StoredMailContent } | { raw: Buffer; markSentLater: (key: string) => void };
 
+/** The outbox row a letter is recorded as, whatever happens to it next (sent, waiting, staged). */
+function claimOf(l: Letter) {
+  return {
+    key: l.key,
+    workflowId: l.workflowId,
+    step: l.step,
+    contactId: l.contactId,
+    recipient: l.to,
+    subject: l.mail.subject,
+    messageId: messageIdFor(l.key),
+    kind: l.kind,
+    deliverableId: l.deliverableId ?? null,
+    unitId: l.unitId ?? null,
+    planId: l.planId ?? null,
+  };
+}
+
 /** How long a step waits for another attempt's send of the same mail before it retries later. */
 const IN_FLIGHT_WAIT_MS = 3000;
 
@@ -245,17 +262,7 @@ export function createPostman(deps: PostmanDeps) {
       const notBefore = digested || l.immediate ? null : nextSendInstant(l.at, window, calendar);
       const content = storeMail(l.mail, l.attachments);
       const row = await outbox.claim({
-        key: l.key,
-        workflowId: l.workflowId,
-        step: l.step,
-        contactId: l.contactId,
-        recipient: l.to,
-        subject: l.mail.subject,
-        messageId: messageIdFor(l.key),
-        kind: l.kind,
-        deliverableId: l.deliverableId ?? null,
-        unitId: l.unitId ?? null,
-        planId: l.planId ?? null,
+        ...claimOf(l),
         // Kept only when the mail waits (window, digest); a failure stores it too (recordError).
         content: digested || notBefore ? content : null,
         notBefore,
@@ -302,20 +309,11 @@ export function createPostman(deps: PostmanDeps) {
       if (l.digest && DIGESTIBLE_KINDS.has(l.kind)) return 'left';
       const notBefore = nextSendInstant(l.at, window, calendar) ?? l.at;
       const content = storeMail(l.mail, l.attachments);
-      const envelope = { messageId: messageIdFor(l.key), from: deps.mailFrom, to: [l.to] };
+      const claim = claimOf(l);
+      const envelope = { messageId: claim.messageId, from: deps.mailFrom, to: [l.to] };
       const raw = await composeMail(outgoingFromStored(content, envelope), new Date(notBefore));
       await outbox.claim({
-        key: l.key,
-        workflowId: l.workflowId,
-        step: l.step,
-        contactId: l.contactId,
-        recipient: l.to,
-        subject: l.mail.subject,
-        messageId: messageIdFor(l.key),
-        kind: l.kind,
-        deliverableId: l.deliverableId ?? null,
-        unitId: l.unitId ?? null,
-        planId: l.planId ?? null,
+        ...claim,
         content,
         notBefore,
         stagedVersion: version,

@@ -20,7 +20,7 @@ export function storeMail(mail: RenderedMail, attachments?: MailAttachment[]): S
 /** The stored mail, ready for the relay: the worker's postman and the admin's resend send it alike. */
 export function outgoingFromStored(
   stored: StoredMail,
-  envelope: Pick<OutgoingMail, 'messageId' | 'from' | 'to' | 'raw'>,
+  envelope: Pick<OutgoingMail, 'messageId' | 'from' | 'to'>,
 ): OutgoingMail {
   return {
     ...envelope,
